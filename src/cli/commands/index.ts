@@ -1,0 +1,7 @@
+import type { CAC } from 'cac';
+import { registerBuild } from './build.ts';
+
+/** Each command file exports one register function; add yours here. */
+export type RegisterCommand = (cli: CAC, setExitCode: (code: number) => void) => void;
+
+export const commands: RegisterCommand[] = [registerBuild];

@@ -1,0 +1,47 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { InputError, NotFoundError } from '../extract/errors.ts';
+import { parseGraph } from '../graph/serialize.ts';
+import type { KgGraph } from '../graph/types.ts';
+
+/**
+ * Writes a file so that readers see either the old content or the new one,
+ * never half of it: write to a temporary file beside it, fsync, rename.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const dir = dirname(path);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new InputError(`cannot create the folder "${dir}": ${(error as Error).message}. Choose another output path.`);
+  }
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let offset = 0;
+    while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw new InputError(`cannot write "${path}": ${(error as Error).message}. Check that the folder is writable.`);
+  }
+}
+
+/** Reads and validates a graph file written by `kg build` (or any graphology export of the same shape). */
+export function readGraphFile(path: string): KgGraph {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new NotFoundError(`graph file "${path}" not found. Run "kg build" first or pass --graph FILE.`);
+    throw new InputError(`cannot read graph file "${path}": ${(error as Error).message}`);
+  }
+  return parseGraph(text, path);
+}

@@ -1,0 +1,73 @@
+import { MultiDirectedGraph } from 'graphology';
+import type { SerializedGraph } from 'graphology-types';
+import { InputError } from '../extract/errors.ts';
+import { ENTITY_TYPES, RELATION_NAMES } from '../extract/types.ts';
+import type { EdgeAttributes, GraphAttributes, KgGraph, NodeAttributes } from './types.ts';
+
+const entityTypes = new Set<string>(ENTITY_TYPES);
+const relationNames = new Set<string>(RELATION_NAMES);
+
+export function createGraph(attributes?: Partial<GraphAttributes>): KgGraph {
+  const graph: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
+  graph.replaceAttributes({ documents: [], builtAt: new Date(0).toISOString(), version: '', ...attributes });
+  return graph;
+}
+
+/** graphology's serialisation, as written to `graph.json`. */
+export function serializeGraph(graph: KgGraph): string {
+  return JSON.stringify(graph.export());
+}
+
+/**
+ * Parses and validates a serialised graph. `source` names the file in messages.
+ * Throws InputError saying what is wrong and where.
+ */
+export function parseGraph(text: string, source = 'graph'): KgGraph {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${source} is not JSON (${(error as Error).message}). Pass a graph.json written by "kg build".`);
+  }
+  return importGraph(data, source);
+}
+
+export function importGraph(data: unknown, source = 'graph'): KgGraph {
+  const fail = (what: string): never => {
+    throw new InputError(`${source} is not a kg graph: ${what}. Pass a graph.json written by "kg build".`);
+  };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) fail('expected a JSON object with "nodes" and "edges"');
+  const serialized = data as Partial<SerializedGraph>;
+  if (!Array.isArray(serialized.nodes)) fail('"nodes" is missing or not a list');
+  if (!Array.isArray(serialized.edges)) fail('"edges" is missing or not a list');
+  serialized.nodes!.forEach((node, i) => {
+    if (!node || typeof node.key !== 'string') fail(`node #${i} has no string "key"`);
+    const a = (node.attributes ?? {}) as Partial<NodeAttributes>;
+    if (typeof a.label !== 'string') fail(`node "${node.key}" has no string "label"`);
+    if (!entityTypes.has(String(a.type))) fail(`node "${node.key}" has unknown type "${a.type}"`);
+    if (!Array.isArray(a.mentions)) fail(`node "${node.key}" has no "mentions" list`);
+    if (!Array.isArray(a.aliases)) a.aliases = [];
+    node.attributes = a as NodeAttributes;
+  });
+  serialized.edges!.forEach((edge, i) => {
+    if (!edge || typeof edge.source !== 'string' || typeof edge.target !== 'string')
+      fail(`edge #${i} has no string "source" and "target"`);
+    const a = (edge.attributes ?? {}) as Partial<EdgeAttributes>;
+    if (!relationNames.has(String(a.relation))) fail(`edge #${i} has unknown relation "${a.relation}"`);
+    if (!Array.isArray(a.evidence)) a.evidence = [];
+    if (typeof a.weight !== 'number') a.weight = Math.max(1, a.evidence.length);
+    edge.attributes = a as EdgeAttributes;
+  });
+  const graph = createGraph();
+  try {
+    graph.import({
+      ...serialized,
+      options: { type: 'directed', multi: true, allowSelfLoops: true },
+    } as unknown as SerializedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const attrs = graph.getAttributes() as Partial<GraphAttributes>;
+  if (!Array.isArray(attrs.documents)) graph.setAttribute('documents', []);
+  return graph;
+}
