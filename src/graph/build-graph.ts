@@ -1,0 +1,125 @@
+import type { DocumentExtraction, ExtractedEntity, Mention } from '../extract/types.ts';
+import { SYMMETRIC_RELATIONS } from '../extract/types.ts';
+import { normalizeName } from '../extract/normalize-name.ts';
+import { createGraph } from './serialize.ts';
+import type { GraphAttributes, KgGraph, NodeAttributes } from './types.ts';
+import { VERSION } from './version.ts';
+
+export interface BuildGraphOptions {
+  /** Keep the original texts in the graph attributes (the page shows evidence from them). */
+  keepTexts?: boolean;
+  /** Texts by document id, when keepTexts is set. */
+  texts?: Record<string, string>;
+}
+
+/** Builds a new graph from per-document extractions. */
+export function buildGraph(extractions: DocumentExtraction[], options: BuildGraphOptions = {}): KgGraph {
+  const graph = createGraph({ documents: [], builtAt: new Date().toISOString(), version: VERSION });
+  addExtractions(graph, extractions, options);
+  return graph;
+}
+
+function nodeKeyFor(entity: ExtractedEntity, doc: string): string {
+  if (entity.type === 'figure') {
+    const range = entity.value_max !== undefined ? `-${entity.value_max}` : '';
+    return `figure:${doc}:${entity.value}${range}:${normalizeName(entity.unit ?? '')}`;
+  }
+  return `${entity.type}:${normalizeName(entity.label)}`;
+}
+
+function mentionKey(m: Mention): string {
+  return `${m.doc}:${m.start}:${m.end}`;
+}
+
+/** An index from normalised names to node keys, per type, over an existing graph. */
+function indexNames(graph: KgGraph): Map<string, string> {
+  const index = new Map<string, string>();
+  graph.forEachNode((key, attrs) => {
+    if (attrs.type === 'figure') return;
+    for (const name of [attrs.label, ...attrs.aliases]) {
+      const k = `${attrs.type}:${normalizeName(name)}`;
+      if (!index.has(k)) index.set(k, key);
+    }
+  });
+  return index;
+}
+
+/**
+ * Merges extractions into a graph: an entity joins the node of the same type that
+ * shares one of its names (label or alias), across documents; figures never merge
+ * across documents. Relations between the same ends with the same name become one
+ * edge whose evidence lists every sentence. Re-adding a document replaces nothing:
+ * mentions and evidence already present are not duplicated.
+ */
+export function addExtractions(graph: KgGraph, extractions: DocumentExtraction[], options: BuildGraphOptions = {}): KgGraph {
+  const names = indexNames(graph);
+  const documents = [...((graph.getAttribute('documents') as GraphAttributes['documents']) ?? [])];
+  const texts: Record<string, string> = { ...((graph.getAttribute('texts') as Record<string, string> | undefined) ?? {}) };
+  for (const extraction of extractions) {
+    const docId = extraction.doc.id;
+    const existing = documents.findIndex((d) => d.id === docId);
+    if (existing >= 0) documents[existing] = extraction.doc;
+    else documents.push(extraction.doc);
+    if (options.keepTexts && options.texts?.[docId] !== undefined) texts[docId] = options.texts[docId]!;
+
+    const nodeOf = new Map<string, string>();
+    for (const entity of extraction.entities) {
+      let key: string | undefined;
+      if (entity.type !== 'figure') {
+        for (const name of [entity.label, ...entity.aliases]) {
+          key = names.get(`${entity.type}:${normalizeName(name)}`);
+          if (key) break;
+        }
+      }
+      key ??= nodeKeyFor(entity, docId);
+      if (!graph.hasNode(key)) {
+        const attrs: NodeAttributes = { label: entity.label, type: entity.type, aliases: [], mentions: [] };
+        if (entity.type === 'figure') {
+          attrs.value = entity.value;
+          if (entity.value_max !== undefined) attrs.value_max = entity.value_max;
+          if (entity.unit !== undefined) attrs.unit = entity.unit;
+        }
+        graph.addNode(key, attrs);
+      }
+      const attrs = graph.getNodeAttributes(key);
+      const known = new Set([attrs.label, ...attrs.aliases].map(normalizeName));
+      for (const name of [entity.label, ...entity.aliases]) {
+        if (!known.has(normalizeName(name))) {
+          attrs.aliases.push(name);
+          known.add(normalizeName(name));
+        }
+        if (entity.type !== 'figure') {
+          const k = `${entity.type}:${normalizeName(name)}`;
+          if (!names.has(k)) names.set(k, key);
+        }
+      }
+      const seen = new Set(attrs.mentions.map(mentionKey));
+      for (const m of entity.mentions) if (!seen.has(mentionKey(m))) attrs.mentions.push(m);
+      nodeOf.set(entity.id, key);
+    }
+
+    for (const relation of extraction.relations) {
+      let source = nodeOf.get(relation.source);
+      let target = nodeOf.get(relation.target);
+      if (!source || !target || source === target) continue;
+      if (SYMMETRIC_RELATIONS.has(relation.relation) && source > target) [source, target] = [target, source];
+      const edgeKey = `${source}|${relation.relation}|${target}`;
+      if (!graph.hasEdge(edgeKey)) {
+        graph.addEdgeWithKey(edgeKey, source, target, {
+          relation: relation.relation,
+          weight: 0,
+          evidence: [],
+          pattern: relation.pattern,
+        });
+      }
+      const attrs = graph.getEdgeAttributes(edgeKey);
+      if (!attrs.evidence.some((e) => mentionKey(e) === mentionKey(relation.evidence))) {
+        attrs.evidence.push(relation.evidence);
+        attrs.weight = attrs.evidence.length;
+      }
+    }
+  }
+  graph.setAttribute('documents', documents);
+  if (options.keepTexts) graph.setAttribute('texts', texts);
+  return graph;
+}
