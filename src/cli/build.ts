@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import cliProgress from 'cli-progress';
+import { InputError, NotFoundError } from '../extract/errors.ts';
+import type { ExtractOptions } from '../extract/index.ts';
+import type { RulesFile } from '../extract/rules.ts';
+import { getEngine } from '../extract/pipeline.ts';
+import type { DocumentExtraction, Lang, SourceDocument } from '../extract/types.ts';
+import { addExtractions } from '../graph/build-graph.ts';
+import { layoutGraph } from '../graph/layout.ts';
+import { createGraph, serializeGraph } from '../graph/serialize.ts';
+import type { KgGraph } from '../graph/types.ts';
+import { VERSION } from '../graph/version.ts';
+import { extractChunked } from './chunk.ts';
+import { writeFileAtomic } from './io.ts';
+import { listInputs, readDocuments } from './read-inputs.ts';
+
+export interface BuildOptions {
+  paths: string[];
+  out: string;
+  rules?: string[];
+  /** Worker threads; default: one per core (2 here), none for small inputs. */
+  workers?: number;
+  /** Run ForceAtlas2 so the graph carries positions (default true). */
+  layout?: boolean;
+  /** Keep the texts in graph.json for the evidence view (default true). */
+  keepTexts?: boolean;
+  progress?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface BuildSummary {
+  graph: KgGraph;
+  documents: number;
+  seconds: number;
+  chars: number;
+  warnings: string[];
+  outFile: string;
+}
+
+/** Reads and validates user rule files. */
+export function loadRuleFiles(files: string[] = []): { file: string; content: RulesFile }[] {
+  return files.map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new NotFoundError(`rules file "${file}" not found.`);
+    }
+    try {
+      const content = JSON.parse(text) as RulesFile;
+      if (!content || typeof content !== 'object' || Array.isArray(content)) throw new Error('expected a JSON object with "rules", "classes" or "lexicon"');
+      return { file, content };
+    } catch (error) {
+      throw new InputError(`rules file "${file}" is not valid: ${(error as Error).message}`);
+    }
+  });
+}
+
+/** Runs extraction over the inputs (in worker threads when worth it) and writes graph.json atomically. */
+export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
+  const t0 = performance.now();
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const inputs = listInputs(options.paths);
+  const rules = loadRuleFiles(options.rules);
+  const extractOptions: ExtractOptions = { rules };
+  // compile the rules once here so that a bad rules file fails before any work
+  for (const lang of ['fr', 'en'] as Lang[]) getEngine(lang, rules);
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    warnings.push(m);
+  };
+  const totalBytes = inputs.reduce((n, f) => n + f.size, 0);
+  const workerCount = options.workers ?? (totalBytes > 300_000 ? Math.min(2, availableParallelism()) : 0);
+
+  const graph = createGraph({ documents: [], builtAt: new Date().toISOString(), version: VERSION });
+  const texts: Record<string, string> = {};
+  const keepTexts = options.keepTexts ?? true;
+  let chars = 0;
+  let documents = 0;
+  const bar = options.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'kg build [{bar}] {percentage}% | {value}/{total} KB | {docs} documents', hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+  bar?.start(Math.max(1, Math.round(totalBytes / 1024)), 0, { docs: 0 });
+  let doneBytes = 0;
+  const accept = (doc: SourceDocument, extraction: DocumentExtraction) => {
+    for (const w of extraction.warnings) warn(w);
+    if (keepTexts) texts[doc.id] = doc.text.charCodeAt(0) === 0xfeff ? doc.text.slice(1) : doc.text;
+    addExtractions(graph, [extraction]);
+    chars += doc.text.length;
+    documents++;
+    doneBytes += doc.text.length;
+    bar?.update(Math.round(doneBytes / 1024), { docs: documents });
+  };
+  const docsIterator = (function* () {
+    for (const file of inputs) yield* readDocuments(file, warn);
+  })();
+
+  if (workerCount <= 0) {
+    for (const doc of docsIterator) accept(doc, extractChunked(doc, extractOptions));
+  } else {
+    await runPool(workerCount, docsIterator, extractOptions, accept);
+  }
+  bar?.stop();
+  if (keepTexts) graph.setAttribute('texts', texts);
+  if (options.layout ?? true) layoutGraph(graph);
+  const outFile = join(options.out, 'graph.json');
+  writeFileAtomic(outFile, serializeGraph(graph));
+  const seconds = (performance.now() - t0) / 1000;
+  for (const w of warnings) log(`warning: ${w}`);
+  return { graph, documents, seconds, chars, warnings, outFile };
+}
+
+/** Feeds documents to worker threads, keeping a few in flight each, and accepts results in input order. */
+async function runPool(
+  count: number,
+  docs: Iterator<SourceDocument>,
+  options: ExtractOptions,
+  accept: (doc: SourceDocument, extraction: DocumentExtraction) => void,
+): Promise<void> {
+  const workerFile = new URL('./build-worker.js', import.meta.url);
+  const workers = Array.from({ length: count }, () => new Worker(workerFile, { workerData: options }));
+  const pending = new Map<number, SourceDocument>();
+  const results = new Map<number, DocumentExtraction>();
+  let nextSeq = 0;
+  let nextAccept = 0;
+  let exhausted = false;
+  const maxInFlight = 4;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const inFlight = new Map<Worker, number>();
+      const feed = (w: Worker) => {
+        while ((inFlight.get(w) ?? 0) < maxInFlight && !exhausted) {
+          const n = docs.next();
+          if (n.done) {
+            exhausted = true;
+            break;
+          }
+          const seq = nextSeq++;
+          pending.set(seq, n.value);
+          inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
+          w.postMessage({ seq, doc: n.value });
+        }
+        if (exhausted && pending.size === 0) resolve();
+      };
+      for (const w of workers) {
+        w.on('error', reject);
+        w.on('message', (msg: { ready?: boolean; seq?: number; result?: DocumentExtraction; error?: { name: string; message: string; stack?: string } | string }) => {
+          if (msg.ready) {
+            try {
+              feed(w);
+            } catch (error) {
+              reject(error);
+            }
+            return;
+          }
+          const seq = msg.seq!;
+          inFlight.set(w, (inFlight.get(w) ?? 1) - 1);
+          if (msg.error) {
+            const e = typeof msg.error === 'string' ? new Error(msg.error) : Object.assign(new Error(msg.error.message), msg.error);
+            reject(e);
+            return;
+          }
+          results.set(seq, msg.result!);
+          try {
+            while (results.has(nextAccept)) {
+              accept(pending.get(nextAccept)!, results.get(nextAccept)!);
+              results.delete(nextAccept);
+              pending.delete(nextAccept);
+              nextAccept++;
+            }
+            feed(w);
+          } catch (error) {
+            reject(error);
+          }
+        });
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

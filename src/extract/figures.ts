@@ -1,0 +1,234 @@
+import units from './data/units.json';
+import type { Lexicon } from './lexicon.ts';
+import type { Token } from './tokenize.ts';
+import type { Lang } from './types.ts';
+
+/** A figure found in a sentence: token range [from, to) and its parsed value. */
+export interface FigureSpan {
+  from: number;
+  to: number;
+  value: number;
+  value_max?: number;
+  unit?: string;
+}
+
+const CURRENCIES = new Map(Object.entries(units.currencies as Record<string, string>));
+const MEASURES = new Map(Object.entries(units.measures as Record<string, string>));
+const SCALES = new Map(Object.entries(units.scales as Record<string, number>));
+const SPELLED = new Map(Object.entries(units.spelled as Record<string, number>));
+const PERCENT = units.percent.map((p) => p.split(' '));
+const TIME = new Set(units.timeUnits);
+const SKIP_ADJ = new Set(units.countSkipAdjectives);
+const COUNT_STOP = new Set(units.countNounStop);
+
+/**
+ * Parses a number written in French or English conventions: "5.000" and "5 000"
+ * (French thousands), "5,8" (French decimal), "5,000" and "3.2" (English).
+ * Returns NaN when the text is not a number.
+ */
+export function parseNumber(text: string, lang: Lang): number {
+  const s = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (!/^\d[\d.,]*$/.test(s)) return Number.NaN;
+  const dots = (s.match(/\./g) ?? []).length;
+  const commas = (s.match(/,/g) ?? []).length;
+  if (dots && commas) {
+    const decimal = s.lastIndexOf('.') > s.lastIndexOf(',') ? '.' : ',';
+    const thousands = decimal === '.' ? ',' : '.';
+    return Number(s.split(thousands).join('').replace(decimal, '.'));
+  }
+  const sep = dots ? '.' : commas ? ',' : '';
+  if (!sep) return Number(s);
+  const groups = s.split(sep);
+  const allThousands = groups.length > 1 && groups.slice(1).every((g) => g.length === 3) && groups[0]!.length <= 3;
+  if (groups.length > 2) return allThousands ? Number(groups.join('')) : Number.NaN;
+  // one separator
+  const frenchThousands = lang === 'fr' ? sep === '.' : sep === ',';
+  if (allThousands && frenchThousands) return Number(groups.join(''));
+  return Number(groups.join('.'));
+}
+
+function matchWords(tokens: Token[], at: number, words: string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[at + k]?.norm !== words[k]) return false;
+  return true;
+}
+
+interface Unit {
+  unit?: string;
+  scale: number;
+  /** Tokens consumed. */
+  length: number;
+  kind: 'money' | 'percent' | 'measure' | 'count' | 'scale';
+}
+
+/** Reads "millions d'euros", "%", "MW", "m 2", "revendeurs" after a number. */
+function readUnit(tokens: Token[], at: number, end: number, lexicon: Lexicon, value: number): Unit | undefined {
+  let i = at;
+  let scale = 1;
+  const t0 = tokens[i];
+  if (!t0 || i >= end) return undefined;
+  const scaleWord = SCALES.get(t0.norm);
+  // "m"/"k" as a scale only when glued to a currency or followed by one ("€5m", "5 M€")
+  const letterScale = t0.norm.length === 1;
+  if (scaleWord && (!letterScale || !t0.spaceBefore || CURRENCIES.has(tokens[i + 1]?.norm ?? ''))) {
+    scale = lexicon.lang === 'fr' && (t0.norm === 'billion' || t0.norm === 'billions') ? units.frenchBillion : scaleWord;
+    i++;
+  }
+  const t = tokens[i];
+  const afterScale = i;
+  if (t && i < end) {
+    // "de"/"d'" between scale and unit: "5,8 millions d'euros"
+    const ofSkip = scale > 1 && (t.norm === "d'" || t.norm === 'de' || t.norm === 'of') ? 1 : 0;
+    const u = tokens[i + ofSkip];
+    if (u && i + ofSkip < end) {
+      const two = `${u.norm} ${tokens[i + ofSkip + 1]?.norm ?? ''}`;
+      if (CURRENCIES.has(two)) return { unit: CURRENCIES.get(two), scale, length: i + ofSkip + 2 - at, kind: 'money' };
+      if (CURRENCIES.has(u.norm) && (u.norm.length > 1 || u.text === '€' || u.text === '$' || u.text === '£')) {
+        const s = u.norm === 'm€' ? 1e6 : u.norm === 'md€' || u.norm === 'mds€' ? 1e9 : u.norm === 'k€' ? 1e3 : 1;
+        return { unit: CURRENCIES.get(u.norm), scale: scale * s, length: i + ofSkip + 1 - at, kind: 'money' };
+      }
+      // "5 M€": scale letter then currency symbol
+      if ((u.norm === 'm' || u.norm === 'md' || u.norm === 'mds' || u.norm === 'k') && (tokens[i + 1]?.text === '€' || tokens[i + 1]?.text === '$')) {
+        return { unit: CURRENCIES.get(tokens[i + 1]!.text), scale: SCALES.get(u.norm)!, length: i + 2 - at, kind: 'money' };
+      }
+    }
+    for (const p of PERCENT) if (matchWords(tokens, i, p)) return { unit: '%', scale, length: i + p.length - at, kind: 'percent' };
+    // measures: "m 2", "m2", "MW", "km²"
+    const twoM = `${t.norm} ${tokens[i + 1]?.norm ?? ''}`;
+    if (MEASURES.has(twoM) && tokens[i + 1]?.kind === 'num' && tokens[i + 1]!.text.length === 1) return { unit: MEASURES.get(twoM), scale, length: i + 2 - at, kind: 'measure' };
+    if (MEASURES.has(t.norm) && (t.norm.length > 1 || scale === 1)) return { unit: MEASURES.get(t.norm), scale, length: i + 1 - at, kind: 'measure' };
+    // counted noun: "285 clients", "200 petits revendeurs", "5,8 millions de personnes"
+    let j = i + ofSkipFor(scale, t);
+    if (SKIP_ADJ.has(tokens[j]?.norm ?? '') && tokens[j + 1]?.kind === 'word' && !COUNT_STOP.has(tokens[j + 1]!.norm)) j++;
+    const noun = tokens[j];
+    if (noun && j < end && noun.kind === 'word' && !noun.cap && isCountNoun(noun, lexicon, value * scale)) {
+      return { unit: noun.text.toLowerCase(), scale, length: j + 1 - at, kind: 'count' };
+    }
+  }
+  if (scale > 1) return { scale, length: afterScale - at, kind: 'scale' };
+  return undefined;
+}
+
+function ofSkipFor(scale: number, t: Token): number {
+  return scale > 1 && (t.norm === "d'" || t.norm === 'de' || t.norm === 'of') ? 1 : 0;
+}
+
+function isCountNoun(t: Token, lexicon: Lexicon, value: number): boolean {
+  const w = t.norm;
+  if (w.length < 3 || COUNT_STOP.has(w) || TIME.has(w)) return false;
+  if (lexicon.has('commonWords', w) || lexicon.has('determiners', w)) return false;
+  if (lexicon.has('nonEntities', w)) return false;
+  // verbs and adjectives are not counted things; plural nouns usually end in s or x
+  if (lexicon.knownWords.has(w) && !/(?:eurs|ants|ents|istes|iers|ites|aires|ions)$/.test(w)) return false;
+  if (value > 1 && !/[sx]$/.test(w) && lexicon.lang === 'fr') return false;
+  return true;
+}
+
+/** A number at token i (joining French space thousands "5 000"), or a spelled number with a scale. */
+function readNumber(tokens: Token[], i: number, end: number, lang: Lang): { value: number; length: number; spelled: boolean } | undefined {
+  const t = tokens[i]!;
+  if (t.kind === 'num') {
+    let text = t.text;
+    let j = i + 1;
+    // "5 000", "10 000 000": groups of exactly three digits after a space
+    while (j < end && tokens[j]!.kind === 'num' && /^\d{3}(?:[.,]\d+)?$/.test(tokens[j]!.text) && tokens[j]!.spaceBefore && /^\d{1,3}$/.test(text.split(/[\s]/).pop()!)) {
+      text += ' ' + tokens[j]!.text;
+      j++;
+    }
+    const value = parseNumber(text, lang);
+    if (Number.isNaN(value)) return undefined;
+    return { value, length: j - i, spelled: false };
+  }
+  const spelled = SPELLED.get(t.norm);
+  if (spelled !== undefined && t.kind === 'word' && t.norm !== 'a' && t.norm !== 'un' && t.norm !== 'une') return { value: spelled, length: 1, spelled: true };
+  return undefined;
+}
+
+/** Finds the figures of one sentence (token range [from, to)). */
+export function findFigures(tokens: Token[], from: number, to: number, lexicon: Lexicon): FigureSpan[] {
+  const found: FigureSpan[] = [];
+  const lang = lexicon.lang;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    // not part of a word like "Covid-19" (tokenized as one word) nor of a date "23 mars"
+    let start = i;
+    let prefixUnit: string | undefined;
+    // "$3.2bn", "€5m", "£10 million"
+    if ((t.text === '$' || t.text === '€' || t.text === '£' || t.norm === 'us$') && tokens[i + 1]?.kind === 'num') {
+      prefixUnit = CURRENCIES.get(t.text === '$' ? '$' : t.norm);
+      i++;
+    }
+    const num = readNumber(tokens, i, to, lang);
+    if (!num) {
+      if (prefixUnit) i--;
+      continue;
+    }
+    if (num.spelled && tokens[i - 1]?.kind === 'num') continue;
+    const prev = tokens[start - 1];
+    if (prev && (prev.text === '-' || prev.text === '/' || prev.text === '#' || prev.norm === 'n°' || prev.norm === 'no' || prev.norm === 'page' || prev.norm === 'p')) {
+      if (!prefixUnit) continue;
+    }
+    let j = i + num.length;
+    // glued letters: "10MW", "3.2bn" come out as num + word without a space — handled by readUnit alike
+    let value = num.value;
+    let valueMax: number | undefined;
+    // ranges: "entre 900 et 1.000 revendeurs", "de 5 à 10 millions d'euros", "5 à 10 %"
+    const joiner = tokens[j];
+    if (joiner && (joiner.norm === 'et' || joiner.norm === 'a' || joiner.norm === 'and' || joiner.norm === 'to' || joiner.text === '-') && tokens[j + 1]?.kind === 'num') {
+      const before = tokens[start - 1]?.norm;
+      const isRange = joiner.norm === 'et' || joiner.norm === 'and' ? before === 'entre' || before === 'between' : true;
+      if (isRange) {
+        const second = readNumber(tokens, j + 1, to, lang);
+        if (second && second.value > value) {
+          const unitAfter = readUnit(tokens, j + 1 + second.length, to, lexicon, second.value);
+          if (unitAfter || prefixUnit) {
+            const scale = unitAfter?.scale ?? 1;
+            valueMax = second.value * scale;
+            value = value * scale;
+            const end = j + 1 + second.length + (unitAfter?.length ?? 0);
+            if (before === 'entre' || before === 'between' || before === 'de' || before === 'from') start = Math.min(start, i) - 1;
+            found.push({ from: start, to: end, value, value_max: valueMax, unit: prefixUnit ?? unitAfter?.unit });
+            i = end - 1;
+            continue;
+          }
+        }
+      }
+    }
+    const unit = readUnit(tokens, j, to, lexicon, value);
+    if (prefixUnit) {
+      const scale = unit && (unit.kind === 'scale' || unit.kind === 'money') ? unit.scale : 1;
+      const len = unit && (unit.kind === 'scale' || unit.kind === 'money') ? unit.length : 0;
+      found.push({ from: start, to: j + len, value: value * scale, unit: prefixUnit });
+      i = j + len - 1;
+      continue;
+    }
+    if (!unit) continue;
+    if (num.spelled && unit.kind === 'count') continue; // "deux entités" is not a figure
+    if (unit.kind === 'scale' && num.spelled) continue;
+    const figure: FigureSpan = { from: start, to: j + unit.length, value: value * unit.scale };
+    if (unit.unit !== undefined) figure.unit = unit.unit;
+    found.push(figure);
+    i = j + unit.length - 1;
+  }
+  return found;
+}
+
+/**
+ * Elliptic figures: "entre 900 et 1.000 revendeurs sur les 10.000 qui distribuent"
+ * — a bare number right after a counted figure of the same sentence takes its unit.
+ */
+export function findElliptic(tokens: Token[], from: number, to: number, figures: FigureSpan[], taken: (i: number) => boolean, lang: Lang): FigureSpan[] {
+  const out: FigureSpan[] = [];
+  for (const f of figures) {
+    if (!f.unit || f.unit === '%' || /^[A-Z]{3}$/.test(f.unit)) continue;
+    for (let i = f.to; i < Math.min(to, f.to + 6); i++) {
+      const t = tokens[i]!;
+      if (t.kind !== 'num' || taken(i)) continue;
+      const next = tokens[i + 1];
+      if (next && next.kind === 'word' && !['qui', 'autres', 'que', 'dont', 'who', 'others', 'which'].includes(next.norm)) continue;
+      const value = parseNumber(t.text, lang);
+      if (Number.isNaN(value) || (value >= 1900 && value <= 2100)) continue;
+      out.push({ from: i, to: i + 1, value, unit: f.unit });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import type { Lang } from './types.ts';
+
+const FR = new Set(['le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'une', 'un', 'dans', 'pour', 'qui', 'que', 'sur', 'au', 'aux', 'avec', 'pas', 'ont', 'sont', 'par', 'ce', 'cette', 'nous', 'leur', 'plus', 'été']);
+const EN = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'was', 'for', 'that', 'with', 'on', 'as', 'by', 'at', 'from', 'his', 'her', 'are', 'were', 'it', 'this', 'has', 'have', 'said', 'be', 'an', 'which']);
+
+export interface LangGuess {
+  lang: Lang;
+  /** True when neither French nor English function words dominate. */
+  unsure: boolean;
+}
+
+/** Guesses French or English from function-word counts over the first 20,000 characters. */
+export function detectLanguage(text: string): LangGuess {
+  let fr = 0;
+  let en = 0;
+  const sample = text.slice(0, 20_000).toLowerCase();
+  for (const m of sample.matchAll(/\p{L}+/gu)) {
+    const w = m[0];
+    if (FR.has(w)) fr++;
+    if (EN.has(w)) en++;
+  }
+  const total = fr + en;
+  const words = (sample.match(/\p{L}+/gu) ?? []).length;
+  if (fr > en) return { lang: 'fr', unsure: words > 20 && fr / Math.max(1, words) < 0.05 };
+  return { lang: 'en', unsure: total === 0 ? words > 0 : words > 20 && en / Math.max(1, words) < 0.05 };
+}

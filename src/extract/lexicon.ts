@@ -1,0 +1,183 @@
+import frNlp from 'fr-compromise';
+import enNlp from 'compromise';
+import countries from 'i18n-iso-countries';
+import countriesFr from 'i18n-iso-countries/langs/fr.json';
+import countriesEn from 'i18n-iso-countries/langs/en.json';
+import lexiconFr from './data/lexicon.fr.json';
+import lexiconEn from './data/lexicon.en.json';
+import { normWord } from './tokenize.ts';
+import type { Lang } from './types.ts';
+
+/** The word lists of a lexicon data file (`src/extract/data/lexicon.<lang>.json`). */
+export interface LexiconData {
+  honorifics: string[];
+  leaderTitles: string[];
+  workTitles: string[];
+  founderTitles: string[];
+  orgHeads: string[];
+  orgSuffixes: string[];
+  facilityNouns: string[];
+  placeHeads: string[];
+  placeAdjectives: string[];
+  programmeHeads: string[];
+  programmeNamedHeads: string[];
+  programmeBareHeads: string[];
+  programmeGenericComplements: string[];
+  launchableNouns: string[];
+  determiners: string[];
+  nameConnectors: string[];
+  personParticles: string[];
+  commonAcronyms: string[];
+  nonEntities: string[];
+  commonWords: string[];
+  speechVerbs: string[];
+  personOnlySpeechVerbs: string[];
+  placePrepositions: string[];
+  orgContextBefore: string[];
+  personContextBefore: string[];
+  firstPerson: string[];
+  possessives: string[];
+  orgAnaphors: string[];
+  groupAnaphors: string[];
+  firstNamesExtra: string[];
+  placesExtra: string[];
+  orgsExtra: string[];
+  distributorNouns: string[];
+  productContextBefore: string[];
+}
+
+export type LexiconKey = keyof LexiconData;
+
+/**
+ * Word lists compiled for lookup. Every entry is normalised (lower case, no
+ * accents); multi-word entries are kept as phrases, looked up token by token.
+ */
+export class Lexicon {
+  readonly lang: Lang;
+  private readonly sets = new Map<LexiconKey, Set<string>>();
+  /** Phrase lists: first word → phrases (as word arrays), longest first. */
+  private readonly phrases = new Map<LexiconKey, Map<string, string[][]>>();
+  readonly firstNames = new Set<string>();
+  readonly lastNames = new Set<string>();
+  readonly places = new Set<string>();
+  readonly countries = new Set<string>();
+  readonly orgs = new Set<string>();
+  /** Words the language model knows as verbs, adjectives, adverbs, function words. */
+  readonly knownWords = new Set<string>();
+
+  constructor(lang: Lang, data: LexiconData) {
+    this.lang = lang;
+    for (const [key, list] of Object.entries(data) as [LexiconKey, unknown][]) {
+      if (Array.isArray(list)) this.add(key, list as string[]);
+    }
+    this.loadLanguageModel(lang);
+    for (const w of data.firstNamesExtra) this.firstNames.add(normWord(w));
+    for (const w of data.placesExtra) this.places.add(normWord(w));
+    for (const w of data.orgsExtra) this.orgs.add(normWord(w));
+  }
+
+  /** Adds entries to a list (used for user rule files too). */
+  add(key: LexiconKey, words: string[]): void {
+    let set = this.sets.get(key);
+    if (!set) this.sets.set(key, (set = new Set()));
+    let phrases = this.phrases.get(key);
+    if (!phrases) this.phrases.set(key, (phrases = new Map()));
+    for (const raw of words) {
+      const w = normWord(raw).trim();
+      if (!w) continue;
+      set.add(w);
+      const parts = splitPhrase(w);
+      const list = phrases.get(parts[0]!) ?? [];
+      list.push(parts);
+      list.sort((a, b) => b.length - a.length);
+      phrases.set(parts[0]!, list);
+    }
+    if (key === 'firstNamesExtra') for (const w of words) this.firstNames.add(normWord(w));
+    if (key === 'placesExtra') for (const w of words) this.places.add(normWord(w));
+    if (key === 'orgsExtra') for (const w of words) this.orgs.add(normWord(w));
+  }
+
+  has(key: LexiconKey, word: string): boolean {
+    return this.sets.get(key)?.has(word) ?? false;
+  }
+
+  /**
+   * Longest phrase of the list that starts at `words[at]`; returns its length in
+   * words, or 0. `words` are normalised tokens.
+   */
+  matchPhrase(key: LexiconKey, words: readonly string[], at: number): number {
+    const candidates = this.phrases.get(key)?.get(words[at] ?? '');
+    if (!candidates) return 0;
+    for (const phrase of candidates) {
+      let ok = true;
+      for (let k = 0; k < phrase.length; k++) {
+        if (words[at + k] !== phrase[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) return phrase.length;
+    }
+    return 0;
+  }
+
+  isFirstName(word: string): boolean {
+    if (this.firstNames.has(word)) return true;
+    // compound first names: "jean-christophe", "marie-laure"
+    const parts = word.split('-');
+    return parts.length > 1 && parts.every((p) => this.firstNames.has(p));
+  }
+
+  /** Draws first names, places, countries, organisations and known words from compromise / fr-compromise. */
+  private loadLanguageModel(lang: Lang): void {
+    const nlp = lang === 'fr' ? frNlp : enNlp;
+    const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
+    for (const [word, tagValue] of Object.entries(lexicon)) {
+      const tags = Array.isArray(tagValue) ? tagValue : [tagValue];
+      const w = normWord(word);
+      if (tags.includes('Abbreviation')) continue;
+      if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) this.firstNames.add(w);
+      else if (tags.includes('LastName')) this.lastNames.add(w);
+      else if (tags.includes('Country')) {
+        this.countries.add(w);
+        this.places.add(w);
+      } else if (tags.some((t) => t === 'City' || t === 'Region' || t === 'Place')) this.places.add(w);
+      else if (tags.some((t) => t === 'Organization' || t === 'SportsTeam')) this.orgs.add(w);
+      else if (!tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Demonym')) this.knownWords.add(w);
+    }
+    countries.registerLocale(countriesFr);
+    countries.registerLocale(countriesEn);
+    for (const locale of ['fr', 'en']) {
+      for (const names of Object.values(countries.getNames(locale, { select: 'all' }))) {
+        for (const name of names as string[]) {
+          const w = normWord(name);
+          this.countries.add(w);
+          this.places.add(w);
+        }
+      }
+    }
+  }
+}
+
+/** Splits a normalised phrase into the words the tokenizer would produce ("l'etat" → ["l'", "etat"]). */
+export function splitPhrase(phrase: string): string[] {
+  const out: string[] = [];
+  for (const part of phrase.split(/\s+/)) {
+    const m = /^(l|d|qu|n|s|c|j|m|t|jusqu|lorsqu|puisqu)'(.+)$/.exec(part);
+    if (m) out.push(`${m[1]}'`, m[2]!);
+    else if (part) out.push(part);
+  }
+  return out;
+}
+
+const cache = new Map<Lang, Lexicon>();
+
+/** The built-in lexicon of a language (built once, then shared). */
+export function getLexicon(lang: Lang): Lexicon {
+  let lexicon = cache.get(lang);
+  if (!lexicon) {
+    lexicon = new Lexicon(lang, (lang === 'fr' ? lexiconFr : lexiconEn) as unknown as LexiconData);
+    cache.set(lang, lexicon);
+  }
+  return lexicon;
+}

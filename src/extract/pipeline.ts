@@ -1,0 +1,160 @@
+import { cleanText, toOriginalSpan } from './clean.ts';
+import rulesEn from './data/rules.en.json';
+import rulesFr from './data/rules.fr.json';
+import { findMentions, type DocContext, type MentionSpan } from './entities.ts';
+import { InputError } from './errors.ts';
+import { detectLanguage } from './lang.ts';
+import { getLexicon, Lexicon, type LexiconData, type LexiconKey } from './lexicon.ts';
+import { findRelations, type FoundRelation } from './relations.ts';
+import { resolveMentions, type Cluster } from './resolve.ts';
+import { compileRule, isLexiconList, type CompiledRule, type RulesFile } from './rules.ts';
+import { splitSentences, tokenize } from './tokenize.ts';
+import lexiconFr from './data/lexicon.fr.json';
+import lexiconEn from './data/lexicon.en.json';
+import type { DocumentExtraction, ExtractedEntity, ExtractedRelation, Lang, SourceDocument } from './types.ts';
+
+export interface ExtractOptions {
+  /** Force the language instead of detecting it. */
+  lang?: Lang;
+  /** User rule files (already parsed), added to the built-in rules and lexicons. */
+  rules?: { file: string; content: RulesFile }[];
+}
+
+export const extractDefaults: Required<Pick<ExtractOptions, 'rules'>> = { rules: [] };
+
+interface Engine {
+  lexicon: Lexicon;
+  rules: CompiledRule[];
+}
+
+const engines = new Map<string, Engine>();
+
+function builtInRules(lang: Lang): RulesFile {
+  return (lang === 'fr' ? rulesFr : rulesEn) as unknown as RulesFile;
+}
+
+/** The lexicon and compiled rules of a language, with the user's rule files on top. */
+export function getEngine(lang: Lang, userRules: ExtractOptions['rules'] = []): Engine {
+  const cacheKey = `${lang}:${userRules.map((r) => r.file).join('|')}`;
+  let engine = engines.get(cacheKey);
+  if (engine) return engine;
+  const lexicon = userRules.length ? new Lexicon(lang, (lang === 'fr' ? lexiconFr : lexiconEn) as unknown as LexiconData) : getLexicon(lang);
+  const files = [{ file: `built-in rules (${lang})`, content: builtInRules(lang) }, ...userRules];
+  const classes = new Map<string, unknown>();
+  for (const { file, content } of files) {
+    for (const [name, words] of Object.entries(content.classes ?? {})) {
+      if (!Array.isArray(words)) throw new InputError(`${file}: class "${name}" must be a list of words`);
+      lexicon.add(name as LexiconKey, words);
+      classes.set(name, true);
+    }
+    for (const [name, words] of Object.entries(content.lexicon ?? {})) {
+      if (!isLexiconList(name)) throw new InputError(`${file}: unknown lexicon list "${name}"`);
+      if (!Array.isArray(words)) throw new InputError(`${file}: lexicon list "${name}" must be a list of words`);
+      lexicon.add(name, words);
+    }
+  }
+  const rules: CompiledRule[] = [];
+  const ids = new Set<string>();
+  for (const { file, content } of files) {
+    for (const spec of content.rules ?? []) {
+      const rule = compileRule(spec, classes, lexicon, file);
+      if (ids.has(rule.id)) throw new InputError(`${file}: rule id "${rule.id}" is used twice; give each rule its own id`);
+      ids.add(rule.id);
+      rules.push(rule);
+    }
+  }
+  engine = { lexicon, rules };
+  engines.set(cacheKey, engine);
+  return engine;
+}
+
+/** Extracts the entities and relations of one document. */
+export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): DocumentExtraction {
+  const warnings: string[] = [];
+  const original = doc.text.charCodeAt(0) === 0xfeff ? doc.text.slice(1) : doc.text;
+  const guess = detectLanguage(original);
+  const lang = options.lang ?? guess.lang;
+  if (!options.lang && guess.unsure) warnings.push(`${doc.id}: language is neither French nor English as far as can be told; English rules were used.`);
+  const { lexicon, rules } = getEngine(options.lang ?? (guess.unsure ? 'en' : lang), options.rules ?? []);
+  const clean = cleanText(original);
+  const { tokens, sentences } = splitSentences(tokenize(clean.text));
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerWords.add(t.norm);
+  const ctx: DocContext = { text: clean.text, tokens, sentences, lexicon, lowerWords, norms: tokens.map((t) => t.norm) };
+
+  const mentions = findMentions(ctx);
+  const clusters = resolveMentions(ctx, mentions, lexicon.countries);
+  const clusterOf = new Map<MentionSpan, Cluster>();
+  for (const c of clusters) for (const m of c.mentions) clusterOf.set(m, c);
+  const bySentence = new Map<number, MentionSpan[]>();
+  for (const m of [...mentions].sort((a, b) => a.from - b.from)) {
+    if (!clusterOf.has(m)) continue;
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  const found = findRelations({ ctx, clusters, rules }, bySentence, clusterOf);
+
+  // "nous" is the organisation of the person speaking
+  const employer = new Map<Cluster, Cluster>();
+  for (const r of found) {
+    if ((r.relation === 'leads' || r.relation === 'works_for') && !('speaker' in r.source) && !('speaker' in r.target)) {
+      if (!employer.has(r.source) || r.relation === 'leads') employer.set(r.source, r.target);
+    }
+  }
+  const resolveEnd = (end: FoundRelation['source']): Cluster | undefined => ('speaker' in end ? employer.get(end.speaker) : end);
+
+  const entities: ExtractedEntity[] = clusters.map((c) => {
+    const e: ExtractedEntity = {
+      id: c.id,
+      type: c.type,
+      label: c.label,
+      aliases: [...c.aliases],
+      mentions: c.mentions.map((m) => {
+        const [start, end] = toOriginalSpan(clean, tokens[m.from]!.start, tokens[m.to - 1]!.end);
+        return { doc: doc.id, start, end };
+      }),
+    };
+    if (c.value !== undefined) e.value = c.value;
+    if (c.value_max !== undefined) e.value_max = c.value_max;
+    if (c.unit !== undefined) e.unit = c.unit;
+    return e;
+  });
+  const relations: ExtractedRelation[] = [];
+  const seen = new Set<string>();
+  for (const r of found) {
+    const source = resolveEnd(r.source);
+    const target = resolveEnd(r.target);
+    if (!source || !target || source === target) continue;
+    const s = sentences[r.sentence]!;
+    const [start, end] = toOriginalSpan(clean, s.start, s.end);
+    const k = `${source.id}|${r.relation}|${target.id}|${start}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    relations.push({ source: source.id, target: target.id, relation: r.relation, evidence: { doc: doc.id, start, end }, pattern: r.pattern });
+  }
+  // a pair with a typed relation in a sentence does not also co-occur there
+  const typed = new Set(relations.filter((r) => r.relation !== 'co_occurs').map((r) => `${r.evidence.start}|${[r.source, r.target].sort().join('|')}`));
+  const kept = relations.filter((r) => r.relation !== 'co_occurs' || !typed.has(`${r.evidence.start}|${[r.source, r.target].sort().join('|')}`));
+  return {
+    doc: { id: doc.id, path: doc.path ?? doc.id, title: doc.title ?? firstLine(original), lang, chars: original.length },
+    entities,
+    relations: kept,
+    warnings,
+  };
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').find((l) => l.trim()) ?? '';
+  return line.trim().slice(0, 120);
+}
+
+/** Extracts many documents; `onProgress(done, total)` is called after each. */
+export function extractDocuments(docs: SourceDocument[], options: ExtractOptions = {}, onProgress?: (done: number, total: number) => void): DocumentExtraction[] {
+  const out: DocumentExtraction[] = [];
+  docs.forEach((d, i) => {
+    out.push(extractDocument(d, options));
+    onProgress?.(i + 1, docs.length);
+  });
+  return out;
+}

@@ -1,0 +1,396 @@
+import type { DocContext, MentionSpan } from './entities.ts';
+import type { LexiconKey } from './lexicon.ts';
+import type { Cluster } from './resolve.ts';
+import type { CompiledRule, PatternElement } from './rules.ts';
+import type { EntityType, RelationName } from './types.ts';
+
+/** An entity item of a sentence: a mention, an anaphor resolved to entities, or the speaker's "nous". */
+interface EntityItem {
+  kind: 'ent';
+  clusters: Cluster[];
+  type: EntityType | 'speaker';
+  from: number;
+  to: number;
+  /** Speaker person (for "nous"/"notre"), resolved to their organisation at the end. */
+  speaker?: Cluster;
+}
+interface WordItem {
+  kind: 'tok';
+  index: number;
+}
+type Item = EntityItem | WordItem;
+
+/** A relation found in a sentence, between clusters (or a speaker to resolve). */
+export interface FoundRelation {
+  source: Cluster | { speaker: Cluster };
+  target: Cluster | { speaker: Cluster };
+  relation: RelationName;
+  sentence: number;
+  pattern: string;
+}
+
+const ENT = '\u0000';
+const SEPARATORS = [[','], ['et'], ['ou'], ['and'], ['or'], ['&'], ['ainsi', 'que'], ['as', 'well', 'as'], ['et', 'avec'], ['et', 'en', 'parallele', 'avec'], ['et', 'aussi'], ['et', 'a'], ['et', 'au'], ['et', 'aux']];
+
+export interface RelationContext {
+  ctx: DocContext;
+  clusters: Cluster[];
+  rules: CompiledRule[];
+}
+
+/** Finds typed relations, has_figure and part_of links, and co-occurrences of one document. */
+export function findRelations(rc: RelationContext, mentionsBySentence: Map<number, MentionSpan[]>, clusterOf: Map<MentionSpan, Cluster>): FoundRelation[] {
+  const { ctx } = rc;
+  const { tokens, lexicon: lx, norms } = ctx;
+  const found: FoundRelation[] = [];
+  const speakers = findSpeakers(ctx, mentionsBySentence, clusterOf);
+  let recentOrgs: { cluster: Cluster; sentence: number }[] = [];
+  let recentGroup: { clusters: Cluster[]; sentence: number } | undefined;
+  let lastProgramme: { cluster: Cluster; sentence: number } | undefined;
+  const anaphorHeads = new Map<string, { cluster: Cluster; sentence: number }>();
+
+  for (const s of ctx.sentences) {
+    const mentions = mentionsBySentence.get(s.index) ?? [];
+    // build items
+    const items: Item[] = [];
+    const words: string[] = [];
+    let m = 0;
+    for (let i = s.from; i < s.to; ) {
+      const mention = mentions[m];
+      if (mention && mention.from === i) {
+        const c = clusterOf.get(mention)!;
+        items.push({ kind: 'ent', clusters: [c], type: c.type, from: mention.from, to: mention.to });
+        words.push(ENT);
+        i = mention.to;
+        m++;
+        continue;
+      }
+      // anaphors: "la société", "les deux entités", possessive before a title, "nous"
+      const orgAna = lx.matchPhrase('orgAnaphors', norms, i);
+      const groupAna = lx.matchPhrase('groupAnaphors', norms, i);
+      const lastOrg = recentOrgs.length ? recentOrgs[recentOrgs.length - 1] : undefined;
+      if (groupAna > 0 && recentGroup && s.index - recentGroup.sentence <= 3) {
+        items.push({ kind: 'ent', clusters: recentGroup.clusters, type: 'organization', from: i, to: i + groupAna });
+        words.push(ENT);
+        i += groupAna;
+        continue;
+      }
+      if (orgAna > 0 && lastOrg && s.index - lastOrg.sentence <= 3 && !(mention && mention.from < i + orgAna)) {
+        // the same noun keeps its referent ("la nouvelle structure" … "la structure"); "ce dernier" is the last one named
+        const head = norms[i + orgAna - 1]!;
+        const remembered = anaphorHeads.get(head);
+        const referent = head !== 'dernier' && head !== 'derniere' && head !== 'latter' && remembered && s.index - remembered.sentence <= 6 ? remembered.cluster : lastOrg.cluster;
+        anaphorHeads.set(head, { cluster: referent, sentence: s.index });
+        items.push({ kind: 'ent', clusters: [referent], type: 'organization', from: i, to: i + orgAna });
+        words.push(ENT);
+        i += orgAna;
+        continue;
+      }
+      const followedByRole = () => {
+        for (let k = i + 1; k < Math.min(s.to, i + 4); k++) {
+          if (lx.matchPhrase('workTitles', norms, k) || lx.matchPhrase('leaderTitles', norms, k) || lx.has('distributorNouns', norms[k]!)) return true;
+        }
+        return false;
+      };
+      const speaker = speakers[i];
+      if (lx.has('firstPerson', norms[i]!) && speaker && (norms[i] === 'nous' || norms[i] === 'we' || norms[i] === 'us' || followedByRole())) {
+        items.push({ kind: 'ent', clusters: [], type: 'speaker', from: i, to: i + 1, speaker });
+        words.push(ENT);
+        i++;
+        continue;
+      }
+      if (lx.has('possessives', norms[i]!) && lastOrg && s.index - lastOrg.sentence <= 2 && followedByRole()) {
+        items.push({ kind: 'ent', clusters: [lastOrg.cluster], type: 'organization', from: i, to: i + 1 });
+        words.push(ENT);
+        i++;
+        continue;
+      }
+      items.push({ kind: 'tok', index: i });
+      words.push(norms[i]!);
+      i++;
+    }
+    const groups = coordinationGroups(items, words);
+
+    // pattern rules
+    const typedPairs = new Set<string>();
+    const entityCount = items.filter((it) => it.kind === 'ent').length;
+    if (entityCount > 0) {
+      for (const rule of rc.rules) {
+        for (let start = 0; start < items.length; start++) {
+          const binding: Record<string, number> = {};
+          const end = matchAt(rule.elements, 0, items, words, start, binding, rc);
+          if (end < 0) continue;
+          emit(rule, binding, items, groups, s.index, speakers[items[start]!.kind === 'tok' ? (items[start] as WordItem).index : (items[start] as EntityItem).from], found, typedPairs);
+          break;
+        }
+      }
+    }
+
+    // has_figure
+    const entItems = items.map((it, k) => [it, k] as const).filter(([it]) => it.kind === 'ent') as [EntityItem, number][];
+    const figureItems = entItems.filter(([it]) => it.type === 'figure');
+    const programmeHere = entItems.find(([it]) => it.type === 'programme');
+    const attachedAfterFigure = new Set<Cluster>();
+    for (const [fig, k] of figureItems) {
+      const figCluster = fig.clusters[0]!;
+      let owner: Cluster | undefined;
+      const isMoney = !!figCluster.unit && /^[A-Z]{3}$/.test(figCluster.unit);
+      if (isMoney && programmeHere) owner = programmeHere[0].clusters[0];
+      else if (isMoney && lastProgramme && s.index - lastProgramme.sentence === 1) owner = lastProgramme.cluster;
+      if (!owner) {
+        for (let b = k - 1; b >= Math.max(0, k - 14); b--) {
+          const it = items[b]!;
+          if (it.kind !== 'ent' || it.type === 'figure' || it.type === 'person' || it.type === 'product' || it.type === 'speaker') continue;
+          const c = it.clusters[0]!;
+          if (attachedAfterFigure.has(c)) break;
+          owner = it.clusters.length === 1 ? c : undefined;
+          break;
+        }
+      }
+      if (!owner) {
+        for (let a = k + 1; a < Math.min(items.length, k + 4); a++) {
+          const it = items[a]!;
+          if (it.kind !== 'ent') continue;
+          if (it.type === 'figure' || it.type === 'person' || it.type === 'product' || it.type === 'speaker') break;
+          owner = it.clusters[0];
+          if (owner) attachedAfterFigure.add(owner);
+          break;
+        }
+      }
+      if (owner && owner !== figCluster) {
+        found.push({ source: owner, target: figCluster, relation: 'has_figure', sentence: s.index, pattern: 'has_figure.nearest' });
+        typedPairs.add(`${owner.id}|${figCluster.id}`);
+      }
+    }
+
+    // co-occurrence of the named entities of the sentence
+    const named = [...new Set(entItems.filter(([it]) => it.type !== 'figure' && it.type !== 'speaker' && it.clusters.length === 1 && it.from >= 0).map(([it]) => it.clusters[0]!))];
+    for (let a = 0; a < named.length; a++) {
+      for (let b = a + 1; b < named.length; b++) {
+        const x = named[a]!;
+        const y = named[b]!;
+        if (x === y || typedPairs.has(`${x.id}|${y.id}`) || typedPairs.has(`${y.id}|${x.id}`)) continue;
+        found.push({ source: x, target: y, relation: 'co_occurs', sentence: s.index, pattern: 'co_occurs.sentence' });
+      }
+    }
+
+    // update discourse memory
+    for (const [it] of entItems) {
+      if (it.type === 'organization' && it.clusters.length === 1 && mentions.some((mm) => mm.from === it.from)) recentOrgs.push({ cluster: it.clusters[0]!, sentence: s.index });
+      if (it.type === 'programme') lastProgramme = { cluster: it.clusters[0]!, sentence: s.index };
+    }
+    recentOrgs = recentOrgs.slice(-8);
+    for (const g of groups.values()) {
+      const orgs = [...new Set(g.flatMap((k) => (items[k] as EntityItem).clusters).filter((c) => c.type === 'organization'))];
+      if (orgs.length >= 2 && g.every((k) => mentions.some((mm) => mm.from === (items[k] as EntityItem).from))) recentGroup = { clusters: orgs, sentence: s.index };
+    }
+  }
+
+  // part_of by name: "Microsoft Financing" → "Microsoft"
+  const orgs = rc.clusters.filter((c) => c.type === 'organization');
+  for (const c of orgs) {
+    const words = c.label.split(/\s+/);
+    for (let cut = words.length - 1; cut >= 1; cut--) {
+      const prefix = words.slice(0, cut).join(' ').toLowerCase();
+      const parent = orgs.find((o) => o !== c && o.label.toLowerCase() === prefix);
+      if (parent) {
+        found.push({ source: c, target: parent, relation: 'part_of', sentence: c.mentions[0]!.sentence, pattern: 'part_of.name-prefix' });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+function coordinationGroups(items: Item[], words: string[]): Map<number, number[]> {
+  const groups = new Map<number, number[]>();
+  let current: number[] = [];
+  let k = 0;
+  const flush = () => {
+    for (const i of current) groups.set(i, current);
+    current = [];
+  };
+  while (k < items.length) {
+    const it = items[k]!;
+    if (it.kind === 'ent' && it.type !== 'figure') {
+      const last = current[current.length - 1];
+      if (last === undefined || (items[last] as EntityItem).type === it.type || (items[last] as EntityItem).type === 'speaker' || it.type === 'speaker') current.push(k);
+      else {
+        flush();
+        current.push(k);
+      }
+      k++;
+      // separator then optional determiner then entity? (a closing quote or a bracketed aside may come first)
+      let j = k;
+      while (j < items.length && (words[j] === '»' || words[j] === '"' || words[j] === '”')) j++;
+      if (words[j] === '(') {
+        let close = j;
+        while (close < items.length && words[close] !== ')' && close - j < 60) close++;
+        if (words[close] === ')') j = close + 1;
+      }
+      let sep = 0;
+      for (const phrase of SEPARATORS) {
+        if (phrase.every((w, x) => words[j + x] === w) && phrase.length > sep) sep = phrase.length;
+      }
+      if (sep > 0) {
+        j += sep;
+        while (j < items.length && ['la', 'le', 'les', "l'", 'the', 'a', 'au', 'aux', 'avec', 'de', "d'", 'du', 'des', '«', '"', '“', 'cheques', 'cheque', 'programme', 'plan'].includes(words[j]!) && j - k < sep + 80) j++;
+        if (j < items.length && items[j]!.kind === 'ent' && (items[j] as EntityItem).type !== 'figure') {
+          k = j;
+          continue;
+        }
+      }
+      flush();
+      continue;
+    }
+    k++;
+  }
+  flush();
+  return groups;
+}
+
+function listMatch(name: string, words: string[], at: number, rc: RelationContext): number {
+  return rc.ctx.lexicon.matchPhrase(name as LexiconKey, words, at);
+}
+
+/** Backtracking match of pattern elements from element e at item position p; returns the end position or -1. */
+function matchAt(elements: PatternElement[], e: number, items: Item[], words: string[], p: number, binding: Record<string, number>, rc: RelationContext): number {
+  if (e === elements.length) return p;
+  const el = elements[e]!;
+  switch (el.t) {
+    case 'slot': {
+      const it = items[p];
+      if (!it || it.kind !== 'ent') return -1;
+      const ok = el.types.has('any') || (it.type === 'speaker' ? el.types.has('organization') : el.types.has(it.type));
+      if (!ok) return -1;
+      binding[el.role] = p;
+      const r = matchAt(elements, e + 1, items, words, p + 1, binding, rc);
+      if (r < 0) delete binding[el.role];
+      return r;
+    }
+    case 'gap': {
+      for (let n = 0; n <= el.max; n++) {
+        if (n > 0) {
+          const it = items[p + n - 1];
+          if (!it) return -1;
+          if (!el.any) {
+            if (it.kind !== 'tok') return -1;
+            const tok = rc.ctx.tokens[it.index]!;
+            if (tok.kind === 'punct' && tok.text !== "'" && tok.text !== '-') return -1;
+          }
+        }
+        const r = matchAt(elements, e + 1, items, words, p + n, binding, rc);
+        if (r >= 0) return r;
+      }
+      return -1;
+    }
+    case 'words': {
+      for (const phrase of el.phrases) {
+        if (phrase.every((w, k) => words[p + k] === w)) {
+          const r = matchAt(elements, e + 1, items, words, p + phrase.length, binding, rc);
+          if (r >= 0) return r;
+        }
+      }
+      return el.optional ? matchAt(elements, e + 1, items, words, p, binding, rc) : -1;
+    }
+    case 'prefix': {
+      const w = words[p];
+      if (w && w !== ENT && w.startsWith(el.prefix)) {
+        const r = matchAt(elements, e + 1, items, words, p + 1, binding, rc);
+        if (r >= 0) return r;
+      }
+      return el.optional ? matchAt(elements, e + 1, items, words, p, binding, rc) : -1;
+    }
+    case 'list': {
+      const n = listMatch(el.name, words, p, rc);
+      if (n > 0) {
+        const r = matchAt(elements, e + 1, items, words, p + n, binding, rc);
+        if (r >= 0) return r;
+      }
+      return el.optional ? matchAt(elements, e + 1, items, words, p, binding, rc) : -1;
+    }
+  }
+}
+
+type End = Cluster | { speaker: Cluster };
+
+function endsOf(items: Item[], groups: Map<number, number[]>, k: number, types: Set<string>): End[] {
+  const out: End[] = [];
+  for (const g of groups.get(k) ?? [k]) {
+    const it = items[g] as EntityItem;
+    if (it.type === 'speaker') {
+      if (types.has('organization') || types.has('any')) out.push({ speaker: it.speaker! });
+      continue;
+    }
+    for (const c of it.clusters) if (types.has('any') || types.has(c.type)) out.push(c);
+  }
+  return out;
+}
+
+function emit(rule: CompiledRule, binding: Record<string, number>, items: Item[], groups: Map<number, number[]>, sentence: number, speaker: Cluster | undefined, found: FoundRelation[], typedPairs: Set<string>): void {
+  const slotTypes = (role: string) => (rule.elements.find((e) => e.t === 'slot' && e.role === role) as { types: Set<string> } | undefined)?.types ?? new Set(['any']);
+  const idOf = (x: End) => ('speaker' in x ? `speaker:${x.speaker.id}` : x.id);
+  const push = (source: End, target: End) => {
+    if (idOf(source) === idOf(target)) return;
+    found.push({ source, target, relation: rule.relation, sentence, pattern: rule.id });
+    typedPairs.add(`${idOf(source).replace('speaker:', '')}|${idOf(target).replace('speaker:', '')}`);
+  };
+  if (binding.g !== undefined) {
+    const members = endsOf(items, groups, binding.g, slotTypes('g'));
+    for (let a = 0; a < members.length; a++) for (let b = a + 1; b < members.length; b++) push(members[a]!, members[b]!);
+    return;
+  }
+  const targets = endsOf(items, groups, binding.t!, slotTypes('t'));
+  const sources: End[] = rule.source === 'speaker' ? (speaker ? [{ speaker }] : []) : endsOf(items, groups, binding.s!, slotTypes('s'));
+  for (const s of sources) for (const t of targets) push(s, t);
+}
+
+/**
+ * Who speaks at each token: the person of a speaker label ("Patrice Foliard : …")
+ * for the paragraphs that follow, and the person a quotation is attributed to
+ * («…», confie El Fergui) inside the quotation.
+ */
+function findSpeakers(ctx: DocContext, mentionsBySentence: Map<number, MentionSpan[]>, clusterOf: Map<MentionSpan, Cluster>): (Cluster | undefined)[] {
+  const { tokens, sentences } = ctx;
+  const speakerAt: (Cluster | undefined)[] = new Array(tokens.length);
+  let current: Cluster | undefined;
+  let paragraphSpeaker: Cluster | undefined;
+  let questionParagraph = false;
+  for (const s of sentences) {
+    if (s.paragraphStart) {
+      const first = (mentionsBySentence.get(s.index) ?? [])[0];
+      questionParagraph = false;
+      if (first && first.from === s.from && tokens[first.to]?.text === ':') {
+        const c = clusterOf.get(first)!;
+        current = c.type === 'person' ? c : undefined;
+      } else {
+        // a paragraph that ends with a question mark is the interviewer's
+        let k = s.index;
+        while (k + 1 < sentences.length && !sentences[k + 1]!.paragraphStart) k++;
+        const lastTok = tokens[sentences[k]!.to - 1];
+        questionParagraph = lastTok?.text === '?';
+      }
+      paragraphSpeaker = questionParagraph ? undefined : current;
+    }
+    for (let i = s.from; i < s.to; i++) speakerAt[i] = paragraphSpeaker;
+  }
+  // quotations
+  const all = [...mentionsBySentence.values()].flat().sort((a, b) => a.from - b.from);
+  let lastQuoteSpeaker: Cluster | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.text !== '«' && tokens[i]!.text !== '“') continue;
+    const closer = tokens[i]!.text === '«' ? '»' : '”';
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.text !== closer && j - i < 400) j++;
+    if (j >= tokens.length) break;
+    const after = all.find((m) => m.from > j && m.from <= j + 6 && clusterOf.get(m)?.type === 'person');
+    const before = all.filter((m) => m.to <= i && m.to >= i - 8 && clusterOf.get(m)?.type === 'person').pop();
+    const who = (after && clusterOf.get(after)) ?? (before && clusterOf.get(before)) ?? lastQuoteSpeaker;
+    if (who) {
+      for (let k = i; k <= j; k++) speakerAt[k] = who;
+      lastQuoteSpeaker = who;
+    }
+    i = j;
+  }
+  return speakerAt;
+}

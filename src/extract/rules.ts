@@ -1,0 +1,128 @@
+import { InputError } from './errors.ts';
+import { splitPhrase, type Lexicon, type LexiconKey } from './lexicon.ts';
+import { normWord } from './tokenize.ts';
+import type { EntityType, RelationName } from './types.ts';
+import { ENTITY_TYPES, RELATION_NAMES } from './types.ts';
+
+/** A relation rule as written in a rules file. */
+export interface RuleSpec {
+  id: string;
+  relation: RelationName;
+  pattern: string;
+  /** "speaker": the source is the organisation of the person speaking. */
+  source?: 'speaker';
+  /** [sentence, expected source label, expected target label]; empty labels: needs the document's context. */
+  examples?: [string, string, string][];
+}
+
+export interface RulesFile {
+  about?: string;
+  classes?: Record<string, string[]>;
+  rules?: RuleSpec[];
+  /** Extra lexicon entries: list name → words. */
+  lexicon?: Partial<Record<LexiconKey, string[]>>;
+}
+
+export type PatternElement =
+  | { t: 'slot'; role: 's' | 't' | 'g'; types: Set<EntityType | 'any'> }
+  | { t: 'words'; phrases: string[][]; optional: boolean }
+  | { t: 'list'; name: string; optional: boolean }
+  | { t: 'prefix'; prefix: string; optional: boolean }
+  | { t: 'gap'; max: number; any: boolean };
+
+export interface CompiledRule {
+  id: string;
+  relation: RelationName;
+  source?: 'speaker';
+  elements: PatternElement[];
+}
+
+const entityTypes = new Set<string>(ENTITY_TYPES);
+const relationNames = new Set<string>(RELATION_NAMES);
+
+function splitPattern(pattern: string): string[] {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < pattern.length) {
+    if (pattern[i] === ' ') {
+      i++;
+      continue;
+    }
+    if (pattern[i] === '(') {
+      const close = pattern.indexOf(')', i);
+      if (close < 0) throw new Error(`unbalanced "(" at column ${i + 1}`);
+      let end = close + 1;
+      if (pattern[end] === '?') end++;
+      parts.push(pattern.slice(i, end));
+      i = end;
+      continue;
+    }
+    let end = pattern.indexOf(' ', i);
+    if (end < 0) end = pattern.length;
+    parts.push(pattern.slice(i, end));
+    i = end;
+  }
+  return parts;
+}
+
+/** Compiles one rule; throws InputError naming the rule and the bad element. */
+export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexicon: Lexicon, origin: string): CompiledRule {
+  const fail = (what: string): never => {
+    throw new InputError(`${origin}: rule "${spec.id ?? '?'}": ${what}`);
+  };
+  if (!spec || typeof spec.id !== 'string' || !spec.id) fail('every rule needs a string "id"');
+  if (!relationNames.has(spec.relation)) fail(`unknown relation "${spec.relation}" (known: ${RELATION_NAMES.join(', ')})`);
+  if (typeof spec.pattern !== 'string') fail('"pattern" must be a string');
+  const elements: PatternElement[] = [];
+  let parts: string[] = [];
+  try {
+    parts = splitPattern(spec.pattern);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  for (const part of parts) {
+    const optional = part.endsWith('?') && part.length > 1;
+    const body = optional ? part.slice(0, -1) : part;
+    if (/^\$[stg]:/.test(body)) {
+      const types = body.slice(3).split('|');
+      for (const type of types) if (type !== 'any' && !entityTypes.has(type)) fail(`unknown entity type "${type}" in "${part}"`);
+      elements.push({ t: 'slot', role: body[1] as 's' | 't' | 'g', types: new Set(types as EntityType[]) });
+    } else if (/^\*\*?\d+$/.test(body)) {
+      elements.push({ t: 'gap', max: Number(body.replace(/\*/g, '')), any: body.startsWith('**') });
+    } else if (body.startsWith('@')) {
+      const name = body.slice(1);
+      if (!classes.has(name) && !lexicon.has(name as LexiconKey, '\u0000') && !isLexiconList(name)) fail(`unknown list "@${name}"`);
+      elements.push({ t: 'list', name, optional });
+    } else if (body.startsWith('(') && body.endsWith(')')) {
+      const phrases = body
+        .slice(1, -1)
+        .split('|')
+        .map((p) => splitPhrase(normWord(p.trim())));
+      elements.push({ t: 'words', phrases, optional });
+    } else if (body.endsWith('*') && body.length > 1) {
+      elements.push({ t: 'prefix', prefix: normWord(body.slice(0, -1)), optional });
+    } else {
+      elements.push({ t: 'words', phrases: [splitPhrase(normWord(body))], optional });
+    }
+  }
+  const slots = elements.filter((e) => e.t === 'slot').map((e) => (e as { role: string }).role);
+  const hasGroup = slots.includes('g');
+  if (hasGroup ? slots.length !== 1 : !(slots.includes('t') && (slots.includes('s') || spec.source === 'speaker'))) {
+    fail('a pattern needs $s and $t slots (or a single $g, or "source": "speaker" with $t)');
+  }
+  const rule: CompiledRule = { id: spec.id, relation: spec.relation, elements };
+  if (spec.source) rule.source = spec.source;
+  return rule;
+}
+
+const LEXICON_LISTS = new Set<string>([
+  'honorifics', 'leaderTitles', 'workTitles', 'founderTitles', 'orgHeads', 'orgSuffixes', 'facilityNouns', 'placeHeads',
+  'placeAdjectives', 'programmeHeads', 'programmeNamedHeads', 'programmeBareHeads', 'programmeGenericComplements',
+  'launchableNouns', 'determiners', 'nameConnectors', 'personParticles', 'commonAcronyms', 'nonEntities', 'commonWords',
+  'speechVerbs', 'personOnlySpeechVerbs', 'placePrepositions', 'orgContextBefore', 'personContextBefore', 'firstPerson',
+  'possessives', 'orgAnaphors', 'groupAnaphors', 'firstNamesExtra', 'placesExtra', 'orgsExtra', 'distributorNouns', 'productContextBefore',
+]);
+
+export function isLexiconList(name: string): name is LexiconKey {
+  return LEXICON_LISTS.has(name);
+}
