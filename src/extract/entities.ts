@@ -297,7 +297,11 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   const full = norms.join(' ').replace(/' /g, "'");
   const make = (type: EntityType, reason: string): MentionSpan => {
     const m: MentionSpan = { from, to, sentence: s.index, type, text: spanText(ctx, from, to), reason };
-    if (honorific) m.honorific = true;
+    if (honorific && type === 'person') {
+      m.honorific = true;
+      const at = prev!.text === '.' ? from - 2 : from - 1;
+      m.alias = spanText(ctx, at, to);
+    }
     return m;
   };
   const prev = tokens[from - 1];
