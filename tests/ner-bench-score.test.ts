@@ -201,6 +201,10 @@ describe('benchNer with a fake extractor', () => {
     });
   });
 
+  it('takes undefined options as the defaults', () => {
+    expect(benchNer(file, capitalsArePlaces, { limit: undefined, examples: undefined }).documents).toBe(2);
+  });
+
   it('throws on invalid options', () => {
     expect(() => benchNer(file, capitalsArePlaces, { limit: -1 })).toThrow(UsageError);
     expect(() => benchNer(file, capitalsArePlaces, { examples: 1.5 })).toThrow(/examples must be a whole number/);

@@ -1,7 +1,8 @@
 import type { CAC } from 'cac';
+import { registerBench } from './bench.ts';
 import { registerBuild } from './build.ts';
 
 /** Each command file exports one register function; add yours here. */
 export type RegisterCommand = (cli: CAC, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerBuild];
+export const commands: RegisterCommand[] = [registerBuild, registerBench];

@@ -64,7 +64,8 @@ export interface BenchResult {
 }
 
 function resolveBenchOptions(options: BenchOptions): Required<Omit<BenchOptions, 'onProgress'>> & Pick<BenchOptions, 'onProgress'> {
-  const merged = { ...DEFAULT_BENCH_OPTIONS, ...options };
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as BenchOptions;
+  const merged = { ...DEFAULT_BENCH_OPTIONS, ...given };
   for (const key of ['limit', 'examples', 'top', 'context'] as const) {
     const value = merged[key];
     if (!(value === Infinity || (Number.isInteger(value) && value >= 0))) {
