@@ -1,8 +1,10 @@
 import type { CAC } from 'cac';
 import { registerBench } from './bench.ts';
 import { registerBuild } from './build.ts';
+import { registerConsole } from './console.ts';
+import { registerQuery } from './query.ts';
 
 /** Each command file exports one register function; add yours here. */
 export type RegisterCommand = (cli: CAC, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerBuild, registerBench];
+export const commands: RegisterCommand[] = [registerBuild, registerBench, registerQuery, registerConsole];

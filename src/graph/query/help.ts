@@ -1,0 +1,49 @@
+/** Help texts of the query language, shown by `help [COMMAND]`. Kept as data, one entry per topic. */
+export const HELP: Record<string, string> = {
+  path: `path A -> B   shortest directed path over typed relations (A <- B: against them; A -- B: either way)
+  options: via REL,REL (only these relations) · avoid NAME[,NAME] · cooccur (also co_occurs edges,
+  a co-occurrence hop costs more than a typed one) · max N (at most N hops)
+  e.g. path "Jean-Christophe Dupuy" -> Actebis   ·   path Microsoft -- HP via partners_with,funds`,
+  paths: `paths A -- B [max N] [limit N]   every simple path of at most N hops (default 4), shortest first;
+  says how many more exist beyond the limit (default 20). Same options as path.
+  e.g. paths Microsoft -- HP max 3`,
+  allshortest: `allshortest A -- B [limit N]   every shortest path, and how many there are. Same options as path.
+  e.g. allshortest "Jean-Christophe Dupuy" -- HP`,
+  neighbors: `neighbors A [-> | <- | --] [depth N] [via REL,…] [type T,…] [cooccur] [limit N]
+  entities within N hops (default 1, at most 6), nearest then best connected first.
+  e.g. neighbors Microsoft depth 2 type organization`,
+  find: `find [type:T] [name~TEXT] [doc:D] [limit N]   entities by type, name (a bare word is a name) and document
+  e.g. find type:person   ·   find name~micro   ·   find doc:001 type:organization`,
+  relations: `relations [REL,…] [from A] [to B] [cooccur] [limit N]   edges, heaviest first
+  e.g. relations works_for   ·   relations from Microsoft   ·   relations funds to Actebis`,
+  top: `top degree|pagerank|betweenness [type T] [N] [via REL,…] [cooccur]   the N (default 10) highest scores
+  degree: distinct neighbours · pagerank: over directed relations · betweenness: shortest paths through it
+  e.g. top pagerank type organization 5`,
+  communities: `communities [via REL,…] [cooccur] [min SIZE] [limit N]   Louvain communities (of at least SIZE, default 2)
+  and their best connected members
+  e.g. communities cooccur`,
+  explain: `explain QUERY   the same query, with the evidence sentence and document of every hop or edge
+  e.g. explain path "Patrice Foliard" -- "Groupe Infragest"`,
+  names: `Names: labels or aliases, accents and case ignored ("groupe infragest"). Quote names with spaces or
+  option words; bare words also work ("path Patrice Foliard -- Groupe Infragest") and stop at an arrow,
+  a comma or an option word. A part of one name is enough ("Dupuy"). TYPE:NAME picks a type
+  (place:Wallonie); a node key (organization:microsoft) is accepted as is.`,
+  cypher: `A Cypher subset, for queries that carry over to Neo4j (name = label, label = type, type = relation):
+  MATCH p=shortestPath((a {name:'X'})-[*..4]-(b {name:'Y'})) RETURN p      (also allShortestPaths)
+  MATCH p=(a {name:'X'})-[:works_for|funds*..3]->(b {name:'Y'}) RETURN p     (paths)
+  MATCH (a {name:'X'})-[*1..2]-(b) RETURN b                                  (neighbors)
+  MATCH (a)-[r:funds]->(b {name:'Y'}) RETURN a, r, b                          (relations)
+  MATCH (n:person) WHERE n.name CONTAINS 'dup' RETURN n                       (find)`,
+};
+
+export const OVERVIEW = `Queries (help COMMAND for details and examples):
+  path A -> B | A -- B [via REL,…] [avoid NAME] [cooccur] [max N]   shortest path
+  paths A -- B [max N] [limit N]                                     all simple paths up to N hops
+  allshortest A -- B                                                 every shortest path
+  neighbors A [depth N] [via REL,…] [type T]                         what surrounds an entity
+  find [type:T] [name~TEXT] [doc:D]                                  search entities
+  relations [REL] [from A] [to B]                                    list edges
+  top degree|pagerank|betweenness [type T] [N]                       most central entities
+  communities                                                        Louvain communities
+  explain QUERY                                                      add evidence sentences
+  help names · help cypher                                           names and the Cypher subset`;
