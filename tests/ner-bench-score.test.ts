@@ -91,6 +91,16 @@ describe('scoreDocument', () => {
     expect(score.falseNegatives.map((f) => f.cls)).toEqual(fnClasses);
   });
 
+  it.each<[string, PredictedSpan[], Triple, Triple]>([
+    ['wrong types are right spans', [at('Jean Dupont', 'place'), at('Paris', 'organization'), at('Renault', 'person')], [3, 0, 0], [3, 0, 0]],
+    ['one span predicted with two types counts once', [at('Paris', 'place'), at('Paris', 'organization')], [1, 0, 2], [1, 0, 2]],
+    ['pieces and a MISC chunk', [at('Jean', 'person'), at('Dupont', 'organization'), at('Français', 'place')], [0, 3, 3], [1, 2, 2]],
+  ])('span detection whatever the type: %s', (_name, spans, strict, overlap) => {
+    const { untyped } = scoreDocument(doc, spans);
+    expect([untyped.strict.tp, untyped.strict.fp, untyped.strict.fn]).toEqual(strict);
+    expect([untyped.overlap.tp, untyped.overlap.fp, untyped.overlap.fn]).toEqual(overlap);
+  });
+
   it('counts predictions that do not start and end on gold token boundaries', () => {
     expect(scoreDocument(doc, [at('Jean Dup', 'person'), at('ean', 'person'), at('Paris', 'place')]).unaligned).toBe(2);
     expect(scoreDocument(doc, PERFECT).unaligned).toBe(0);
@@ -167,6 +177,8 @@ describe('benchNer with a fake extractor', () => {
     expect(r.strict.micro.precision).toBeCloseTo(3 / 6, 10);
     expect(r.strict.micro.recall).toBeCloseTo(3 / 5, 10);
     expect(r.strict.person.f1).toBe(0);
+    // types ignored: Paris, Lyon, Lyon and Renault are right spans; Jean and Dupont are pieces of the PER chunk
+    expect([r.untyped.strict.tp, r.untyped.strict.fp, r.untyped.strict.fn]).toEqual([4, 2, 1]);
     const fp = Object.fromEntries(r.falsePositives.map((c) => [c.cls, c.count]));
     // Jean, Dupont: inside a PER chunk; Renault: exactly an ORG chunk
     expect(fp).toMatchObject({ 'boundary-and-type': 2, 'wrong-type': 1, spurious: 0 });

@@ -57,6 +57,8 @@ export interface BenchResult {
   invalidMentions: number;
   strict: TypeScores;
   overlap: TypeScores;
+  /** Span detection whatever the type (how much of the error is typing). */
+  untyped: { strict: Prf; overlap: Prf };
   falsePositives: Array<ErrorClassSummary<FpClass>>;
   falseNegatives: Array<ErrorClassSummary<FnClass>>;
   /** Error counts by type pairing: "pred organization / gold place", "gold person / missed"… */
@@ -92,6 +94,7 @@ export function benchNer(file: GoldFile, extract: ExtractFn, options: BenchOptio
   const docs = file.documents.slice(0, opts.limit === Infinity ? undefined : opts.limit);
   const strict = emptyTypeCounts();
   const overlap = emptyTypeCounts();
+  const untyped = { strict: { tp: 0, fp: 0, fn: 0 }, overlap: { tp: 0, fp: 0, fn: 0 } };
   const gold: Record<BenchType, number> = { person: 0, organization: 0, place: 0 };
   const predictions: Record<BenchType, number> = { person: 0, organization: 0, place: 0 };
   const ignoredGold: Record<string, number> = {};
@@ -110,6 +113,8 @@ export function benchNer(file: GoldFile, extract: ExtractFn, options: BenchOptio
       addCounts(strict[type], score.strict[type]);
       addCounts(overlap[type], score.overlap[type]);
     }
+    addCounts(untyped.strict, score.untyped.strict);
+    addCounts(untyped.overlap, score.untyped.overlap);
     for (const c of doc.chunks) {
       if (c.type) gold[c.type] += 1;
       else ignoredGold[c.label] = (ignoredGold[c.label] ?? 0) + 1;
@@ -178,6 +183,7 @@ export function benchNer(file: GoldFile, extract: ExtractFn, options: BenchOptio
     invalidMentions,
     strict: scores(strict),
     overlap: scores(overlap),
+    untyped: { strict: prf(untyped.strict), overlap: prf(untyped.overlap) },
     falsePositives,
     falseNegatives,
     confusions: [...confusions].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key)),

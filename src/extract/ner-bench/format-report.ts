@@ -58,6 +58,11 @@ function scoreTable(r: BenchResult): string {
   for (const t of ROWS) {
     lines.push(`  ${t.padEnd(12)} ${String(gold(t)).padStart(6)} ${String(pred(t)).padStart(6)}  ${cells(r.strict, t)}      ${cells(r.overlap, t)}`);
   }
+  const u = r.untyped;
+  const distinct = u.strict.tp + u.strict.fp;
+  lines.push(
+    `  ${'any type'.padEnd(12)} ${String(gold('micro')).padStart(6)} ${String(distinct).padStart(6)}  ${num(u.strict.precision)}  ${num(u.strict.recall)}  ${num(u.strict.f1)}      ${num(u.overlap.precision)}  ${num(u.overlap.recall)}  ${num(u.overlap.f1)}   (spans only, type ignored)`,
+  );
   return lines.join('\n');
 }
 

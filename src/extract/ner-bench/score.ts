@@ -73,6 +73,8 @@ export interface FalseNegative {
 export interface DocumentScore {
   strict: TypeCounts;
   overlap: TypeCounts;
+  /** Span detection whatever the type: distinct predicted spans (of the three types) against the scored gold chunks. */
+  untyped: { strict: Counts; overlap: Counts };
   predictions: number;
   /** Predictions whose start or end is not a token boundary of the gold file. */
   unaligned: number;
@@ -97,36 +99,15 @@ export function scoreDocument(doc: Pick<GoldDocument, 'tokens' | 'chunks'>, span
   const strict = emptyTypeCounts();
   const overlap = emptyTypeCounts();
 
-  // strict
-  const goldByKey = new Map<string, number>();
-  gold.forEach((g, i) => goldByKey.set(`${g.start}:${g.end}:${g.type}`, i));
-  const strictGold = new Set<number>();
-  const strictPred = new Set<number>();
-  spans.forEach((p, i) => {
-    const g = goldByKey.get(`${p.start}:${p.end}:${p.type}`);
-    if (g !== undefined && !strictGold.has(g)) {
-      strictGold.add(g);
-      strictPred.add(i);
-    }
-  });
+  const { strictPred, strictGold, overlapPred } = matchSpans(gold, spans, true);
 
-  // overlap, one to one
-  const pairs: Array<{ g: number; p: number; exact: boolean; size: number }> = [];
-  gold.forEach((g, gi) => {
-    spans.forEach((p, pi) => {
-      if (p.type === g.type && overlaps(p, g)) {
-        pairs.push({ g: gi, p: pi, exact: sameSpan(p, g), size: Math.min(p.end, g.end) - Math.max(p.start, g.start) });
-      }
-    });
-  });
-  pairs.sort((a, b) => Number(b.exact) - Number(a.exact) || b.size - a.size || a.g - b.g || a.p - b.p);
-  const overlapGold = new Set<number>();
-  const overlapPred = new Set<number>();
-  for (const pair of pairs) {
-    if (overlapGold.has(pair.g) || overlapPred.has(pair.p)) continue;
-    overlapGold.add(pair.g);
-    overlapPred.add(pair.p);
-  }
+  // Span detection whatever the type: distinct predicted spans against the scored gold chunks.
+  const distinct = [...new Map(spans.map((p) => [`${p.start}:${p.end}`, p])).values()];
+  const anyType = matchSpans(gold, distinct, false);
+  const untyped = {
+    strict: { tp: anyType.strictPred.size, fp: distinct.length - anyType.strictPred.size, fn: gold.length - anyType.strictPred.size },
+    overlap: { tp: anyType.overlapPred.size, fp: distinct.length - anyType.overlapPred.size, fn: gold.length - anyType.overlapPred.size },
+  };
 
   for (const type of BENCH_TYPES) {
     const nGold = gold.filter((g) => g.type === type).length;
@@ -154,7 +135,46 @@ export function scoreDocument(doc: Pick<GoldDocument, 'tokens' | 'chunks'>, span
     falseNegatives.push({ chunk: g, cls: classifyFalseNegative(g, hit), overlaps: hit });
   });
 
-  return { strict, overlap, predictions: spans.length, unaligned, falsePositives, falseNegatives };
+  return { strict, overlap, untyped, predictions: spans.length, unaligned, falsePositives, falseNegatives };
+}
+
+/**
+ * Pairs predictions with gold chunks one to one. Strict pairs have the same
+ * characters; overlap pairs share at least one character, exact pairs first, then
+ * the largest overlaps, so every strict pair is also an overlap pair. With
+ * `typed`, only chunks and predictions of the same type pair.
+ */
+function matchSpans(gold: ReadonlyArray<GoldChunk & { type: BenchType }>, spans: readonly PredictedSpan[], typed: boolean) {
+  const key = (x: { start: number; end: number; type: BenchType }) => (typed ? `${x.start}:${x.end}:${x.type}` : `${x.start}:${x.end}`);
+  const goldByKey = new Map<string, number>();
+  gold.forEach((g, i) => goldByKey.set(key(g), i));
+  const strictGold = new Set<number>();
+  const strictPred = new Set<number>();
+  spans.forEach((p, i) => {
+    const g = goldByKey.get(key(p));
+    if (g !== undefined && !strictGold.has(g)) {
+      strictGold.add(g);
+      strictPred.add(i);
+    }
+  });
+
+  const pairs: Array<{ g: number; p: number; exact: boolean; size: number }> = [];
+  gold.forEach((g, gi) => {
+    spans.forEach((p, pi) => {
+      if ((!typed || p.type === g.type) && overlaps(p, g)) {
+        pairs.push({ g: gi, p: pi, exact: sameSpan(p, g), size: Math.min(p.end, g.end) - Math.max(p.start, g.start) });
+      }
+    });
+  });
+  pairs.sort((a, b) => Number(b.exact) - Number(a.exact) || b.size - a.size || a.g - b.g || a.p - b.p);
+  const overlapGold = new Set<number>();
+  const overlapPred = new Set<number>();
+  for (const pair of pairs) {
+    if (overlapGold.has(pair.g) || overlapPred.has(pair.p)) continue;
+    overlapGold.add(pair.g);
+    overlapPred.add(pair.p);
+  }
+  return { strictGold, strictPred, overlapPred };
 }
 
 function classifyFalsePositive(p: PredictedSpan, hit: readonly GoldChunk[]): FpClass {
