@@ -1,10 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// One config for the page (src/ui) and for the tests.
+// One config for the page (src/ui) and for the tests. `kg serve` and `kg build-web`
+// load it and add the plugin that serves or ships graph.json.
 export default defineConfig({
-  root: 'src/ui',
+  root: fileURLToPath(new URL('./src/ui', import.meta.url)),
+  // Relative asset paths: the built site works from any folder of any static host.
+  base: './',
   publicDir: false,
-  build: { outDir: '../../dist', emptyOutDir: true },
+  build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   worker: { format: 'es' },
   test: {
     root: '.',

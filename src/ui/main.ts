@@ -1,0 +1,100 @@
+/**
+ * Start-up of the page: read the view from the URL, load and check the graph
+ * (graph.json beside the page, or ?graph=URL), build the view and the panels, then
+ * say so: `document.body.dataset.ready = "true"` and `window.__kgReady`.
+ */
+import { isKgError } from '../extract/errors.ts';
+import { seedPositions } from '../graph/layout.ts';
+import { createGraph, parseGraph } from '../graph/serialize.ts';
+import type { KgGraph } from '../graph/types.ts';
+import { parseViewState } from './core/view-state.ts';
+import { KgApp } from './view/app.ts';
+import { mountChrome } from './view/chrome.ts';
+import { mountDetails } from './view/details-panel.ts';
+import { byId } from './view/dom.ts';
+import { mountExports } from './view/exports.ts';
+import { mountFilters } from './view/filters-panel.ts';
+import { mountQuery } from './view/query-panel.ts';
+import { mountSearch } from './view/search-box.ts';
+import { mountTexts } from './view/texts-panel.ts';
+
+declare global {
+  interface Window {
+    /** Set once the page is ready: tests and benchmarks wait for it. */
+    __kgReady?: boolean;
+    /** ms since navigation start when the page became ready. */
+    __kgReadyAt?: number;
+    /** The running app, for tests and benchmarks. */
+    __kg?: KgApp;
+  }
+}
+
+export const DEFAULT_GRAPH_URL = 'graph.json';
+
+async function loadGraph(url: string): Promise<{ graph: KgGraph; problem: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-cache' });
+  } catch (error) {
+    return { graph: createGraph(), problem: `The graph "${url}" could not be fetched (${(error as Error).message}). Drop texts to build one.` };
+  }
+  if (!response.ok) {
+    const why = response.status === 404 ? 'was not found' : `answered ${response.status} ${response.statusText}`;
+    return { graph: createGraph(), problem: `The graph "${url}" ${why}. Run "kg build" then "kg serve", or drop texts on the page to build one.` };
+  }
+  try {
+    return { graph: parseGraph(await response.text(), url), problem: null };
+  } catch (error) {
+    if (isKgError(error)) return { graph: createGraph(), problem: error.message };
+    throw error;
+  }
+}
+
+function needsLayout(graph: KgGraph): boolean {
+  let missing = false;
+  graph.forEachNode((_node, a) => {
+    if (typeof a.x !== 'number' || typeof a.y !== 'number') missing = true;
+  });
+  return missing;
+}
+
+async function start(): Promise<void> {
+  const { state, problems } = parseViewState(location.search);
+  const url = state.graphUrl ?? DEFAULT_GRAPH_URL;
+  const { graph, problem } = await loadGraph(url);
+  const unplaced = needsLayout(graph);
+  if (unplaced) seedPositions(graph);
+
+  const app = new KgApp(byId('sigma'), graph, state);
+  const search = mountSearch(app);
+  const chrome = mountChrome(app, search);
+  mountFilters(app, byId('filters'));
+  mountDetails(app, byId('pane-details'), () => chrome.showTab('details'));
+  mountQuery(app, byId('pane-query'), () => chrome.showTab('query'));
+  mountTexts(app, byId('pane-texts'), () => chrome.showTab('texts'));
+  mountExports(app);
+
+  if (problem) app.message(problem, 'error');
+  for (const p of problems) app.message(`The link's view: ${p}.`, 'error');
+  if (graph.order === 0 && !problem) app.message('This graph is empty. Drop .txt or .md files on the page, or paste a text in "Add texts".');
+  if (state.selection?.kind === 'node' && graph.hasNode(state.selection.key)) app.select(state.selection, { camera: true });
+  if (unplaced) app.settleLayout();
+
+  byId('loading').hidden = true;
+  window.__kg = app;
+  requestAnimationFrame(() => {
+    window.__kgReadyAt = performance.now();
+    window.__kgReady = true;
+    document.body.dataset.ready = 'true';
+  });
+}
+
+start().catch((error: unknown) => {
+  const loading = byId('loading');
+  loading.hidden = false;
+  loading.replaceChildren();
+  const p = document.createElement('p');
+  p.textContent = `The page could not start: ${error instanceof Error ? error.message : String(error)}`;
+  loading.append(p);
+  console.error(error);
+});

@@ -1,0 +1,251 @@
+/**
+ * The Sigma.js view. Display never mutates the graph: colours, sizes, curvatures,
+ * what is hidden and what is highlighted all come from a small display state read
+ * by nodeReducer/edgeReducer; a change of state is a `refresh()`.
+ */
+import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeRectangleProgram, type EdgeProgramType } from 'sigma/rendering';
+import type { NodeDisplayData, EdgeDisplayData, PartialButFor } from 'sigma/types';
+import type { Settings } from 'sigma/settings';
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { SYMMETRIC_RELATIONS } from '../../extract/types.ts';
+import type { EdgeAttributes, GraphAttributes, KgGraph, NodeAttributes } from '../../graph/types.ts';
+import { FADED_EDGE_COLOR, FADED_NODE_COLOR, RELATION_COLORS, TYPE_COLORS } from '../core/appearance.ts';
+import type { Visibility } from '../core/filters.ts';
+
+export type KgSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+export interface DisplayState {
+  visibility: Visibility | null;
+  sizes: Map<string, number>;
+  curvatures: Map<string, number>;
+  /** Nodes (and their edges) in the foreground; null when nothing is highlighted. */
+  focus: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> | null } | null;
+  selectedNode: string | null;
+  selectedEdge: string | null;
+}
+
+export const LABEL_MAX_CHARS = 42;
+const LABEL_COLOR = '#1f2328';
+
+function shortLabel(label: string): string {
+  return label.length > LABEL_MAX_CHARS ? `${label.slice(0, LABEL_MAX_CHARS - 1)}…` : label;
+}
+
+type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>;
+
+/** Width of the canvas in CSS pixels (labels near the right edge go to the left of their node). */
+function viewportWidth(context: CanvasRenderingContext2D): number {
+  return context.canvas.width / (window.devicePixelRatio || 1);
+}
+
+interface LabelRequest {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  priority: number;
+  highlighted: boolean;
+}
+
+/**
+ * Node labels, placed as a whole after each frame: sigma's label grid picks the
+ * candidates and `draw` only collects them; `flush` then draws them biggest node
+ * first, each with a white halo, flipped to the left of its node near the right
+ * edge, and skips any that would overlap a label already placed (no label soup).
+ * The selected node's label always shows.
+ */
+export class LabelPlacer {
+  private readonly pending = new Map<CanvasRenderingContext2D, LabelRequest[]>();
+
+  readonly draw = (context: CanvasRenderingContext2D, data: LabelData): void => {
+    if (!data.label) return;
+    let list = this.pending.get(context);
+    if (!list) this.pending.set(context, (list = []));
+    list.push({
+      text: shortLabel(data.label),
+      x: data.x,
+      y: data.y,
+      size: data.size,
+      highlighted: !!data.highlighted,
+      priority: (data.highlighted ? 1e6 : 0) + (data.forceLabel ? 1e3 : 0) + data.size,
+    });
+  };
+
+  /** Draws the labels collected for this sigma's label layer; call after each render. */
+  attach(sigma: KgSigma): void {
+    const context = () => sigma.getCanvases().labels?.getContext('2d');
+    // Labels collected before attaching (the first render, in sigma's constructor) are stale.
+    sigma.on('beforeRender', () => {
+      const c = context();
+      if (c) this.pending.delete(c);
+    });
+    sigma.on('afterRender', () => {
+      const c = context();
+      if (c) this.flush(c, sigma.getSettings());
+    });
+  }
+
+  flush(context: CanvasRenderingContext2D, settings: Settings<NodeAttributes, EdgeAttributes, GraphAttributes>): void {
+    const list = this.pending.get(context) ?? [];
+    this.pending.delete(context);
+    list.sort((a, b) => b.priority - a.priority);
+    const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    const size = settings.labelSize;
+    const right = viewportWidth(context) - 4;
+    context.lineJoin = 'round';
+    context.lineWidth = 3.5;
+    context.strokeStyle = 'rgba(255,255,255,0.92)';
+    context.fillStyle = LABEL_COLOR;
+    for (const label of list) {
+      context.font = `${label.highlighted ? '600' : settings.labelWeight} ${size}px ${settings.labelFont}`;
+      const width = context.measureText(label.text).width;
+      const flip = label.x + label.size + 3 + width > right;
+      const x = flip ? label.x - label.size - 3 - width : label.x + label.size + 3;
+      const y = label.y + size / 3;
+      const box = { x0: x - 2, y0: y - size, x1: x + width + 2, y1: y + size * 0.35 };
+      if (!label.highlighted && placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0)) continue;
+      placed.push(box);
+      context.strokeText(label.text, x, y);
+      context.fillText(label.text, x, y);
+    }
+  }
+}
+
+/** The hovered or selected node: a ring in its colour and its label on a white tag. */
+function drawHover(context: CanvasRenderingContext2D, data: LabelData, settings: Settings<NodeAttributes, EdgeAttributes, GraphAttributes>): void {
+  const size = settings.labelSize;
+  context.font = `600 ${size}px ${settings.labelFont}`;
+  const text = data.label ? shortLabel(data.label) : '';
+  const width = text ? context.measureText(text).width + 8 : 0;
+  const flip = text !== '' && data.x + data.size + 3 + width > viewportWidth(context) - 4;
+  const left = flip ? data.x - data.size - 3 - width : data.x + data.size + 1;
+  context.fillStyle = '#ffffff';
+  context.shadowColor = 'rgba(0,0,0,0.35)';
+  context.shadowBlur = 6;
+  context.beginPath();
+  context.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
+  context.fill();
+  if (text) {
+    const h = size + 6;
+    context.fillRect(left, data.y - h / 2, width + 2, h);
+  }
+  context.shadowBlur = 0;
+  context.strokeStyle = data.color;
+  context.lineWidth = 2;
+  context.beginPath();
+  context.arc(data.x, data.y, data.size + 2, 0, Math.PI * 2);
+  context.stroke();
+  if (text) {
+    context.fillStyle = LABEL_COLOR;
+    context.fillText(text, left + 4, data.y + size / 3);
+  }
+}
+
+export interface RendererOptions {
+  /** Size from which labels show at the default zoom. */
+  labelThreshold: number;
+}
+
+export function createRenderer(container: HTMLElement, graph: KgGraph, display: DisplayState, options: RendererOptions): { sigma: KgSigma; labels: LabelPlacer } {
+  const large = graph.size > 20_000;
+  const nodeReducer = (node: string, data: NodeAttributes): Partial<NodeDisplayData> => {
+    const selected = node === display.selectedNode;
+    const shown = selected || !display.visibility || display.visibility.nodes.has(node);
+    const out: Partial<NodeDisplayData> = {
+      x: data.x,
+      y: data.y,
+      label: data.label,
+      size: display.sizes.get(node) ?? 3,
+      color: TYPE_COLORS[data.type],
+      hidden: !shown,
+    };
+    const focus = display.focus;
+    if (focus) {
+      if (focus.nodes.has(node)) {
+        out.forceLabel = true;
+        out.zIndex = 2;
+      } else if (!selected) {
+        out.color = FADED_NODE_COLOR;
+        out.label = null;
+        out.zIndex = 0;
+      }
+    }
+    if (selected) {
+      out.highlighted = true;
+      out.forceLabel = true;
+      out.zIndex = 3;
+    }
+    return out;
+  };
+
+  const edgeReducer = (edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> => {
+    const symmetric = SYMMETRIC_RELATIONS.has(data.relation);
+    const coOccurs = data.relation === 'co_occurs';
+    const curvature = display.curvatures.get(edge);
+    const out: Partial<EdgeDisplayData> & { curvature?: number } = {
+      color: RELATION_COLORS[data.relation],
+      size: coOccurs ? 0.6 : Math.min(4.5, 1.6 + Math.log2(Math.max(1, data.weight))),
+      type: curvature !== undefined ? (symmetric ? 'curved' : 'curvedArrow') : symmetric ? 'line' : 'arrow',
+      hidden: display.visibility ? !display.visibility.edges.has(edge) : false,
+      zIndex: coOccurs ? 0 : 1,
+    };
+    if (curvature !== undefined) out.curvature = curvature;
+    if (edge === display.selectedEdge) {
+      out.size = (out.size ?? 1) + 2;
+      out.zIndex = 3;
+      out.hidden = false;
+    } else if (display.focus) {
+      const [source, target] = graph.extremities(edge);
+      const inFocus = display.focus.edges ? display.focus.edges.has(edge) : display.focus.nodes.has(source) && display.focus.nodes.has(target);
+      if (inFocus) {
+        out.zIndex = 2;
+        out.size = (out.size ?? 1) + (coOccurs ? 0.4 : 1);
+      } else {
+        out.color = FADED_EDGE_COLOR;
+        out.zIndex = 0;
+      }
+    }
+    return out;
+  };
+
+  const labels = new LabelPlacer();
+  const sigma = new Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>(graph, container, {
+    nodeReducer,
+    edgeReducer,
+    defaultEdgeType: 'arrow',
+    // The programs are typed for untyped graphs; ours only narrows the attributes.
+    edgeProgramClasses: {
+      arrow: EdgeArrowProgram,
+      line: EdgeRectangleProgram,
+      curved: EdgeCurveProgram,
+      curvedArrow: EdgeCurvedArrowProgram,
+    } as unknown as Record<string, EdgeProgramType<NodeAttributes, EdgeAttributes, GraphAttributes>>,
+    defaultDrawNodeLabel: labels.draw,
+    defaultDrawNodeHover: drawHover,
+    labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    labelSize: 13,
+    labelWeight: '500',
+    // Generous candidates: LabelPlacer drops the ones that would overlap.
+    labelDensity: 1,
+    labelGridCellSize: 60,
+    labelRenderedSizeThreshold: options.labelThreshold,
+    zIndex: true,
+    enableEdgeEvents: !large,
+    hideEdgesOnMove: large,
+    minEdgeThickness: 0.6,
+    stagePadding: 40,
+    minCameraRatio: 0.01,
+    maxCameraRatio: 20,
+  });
+  labels.attach(sigma);
+  return { sigma, labels };
+}
+
+/** Moves the camera to a node, zooming in if the view is wider than its neighbourhood. */
+export function focusCameraOn(sigma: KgSigma, node: string): void {
+  const data = sigma.getNodeDisplayData(node);
+  if (!data) return;
+  const camera = sigma.getCamera();
+  camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 450 });
+}
