@@ -57,7 +57,7 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   if (/^\p{Lu}$/u.test(t.text) && ctx.tokens[i + 1]?.text === '.') return false; // "M." initial or title
   if (lx.has('nonEntities', w) || lx.has('determiners', w)) return false;
   if (t.upper && lx.has('commonAcronyms', w)) return false;
-  if (lx.has('honorifics', w) && ctx.tokens[i + 1]?.text === '.') return false;
+  if (lx.has('honorifics', w) && (ctx.tokens[i + 1]?.text === '.' || ctx.tokens[i + 1]?.cap)) return false;
   const known = lx.places.has(w) || lx.orgs.has(w) || lx.isFirstName(w);
   if (allUpperRun) return known;
   if (lx.has('commonWords', w) && !known) return false;

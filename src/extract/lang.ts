@@ -21,6 +21,6 @@ export function detectLanguage(text: string): LangGuess {
   }
   const total = fr + en;
   const words = (sample.match(/\p{L}+/gu) ?? []).length;
-  if (fr > en) return { lang: 'fr', unsure: words > 20 && fr / Math.max(1, words) < 0.05 };
-  return { lang: 'en', unsure: total === 0 ? words > 0 : words > 20 && en / Math.max(1, words) < 0.05 };
+  if (fr > en) return { lang: 'fr', unsure: words > 20 && fr / Math.max(1, words) < 0.1 };
+  return { lang: 'en', unsure: total === 0 ? words > 0 : words > 20 && en / Math.max(1, words) < 0.1 };
 }

@@ -75,7 +75,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         i += groupAna;
         continue;
       }
-      if (orgAna > 0 && lastOrg && s.index - lastOrg.sentence <= 3 && !(mention && mention.from < i + orgAna)) {
+      if (orgAna > 0 && lastOrg && s.index - lastOrg.sentence <= 3 && !(mention && mention.from <= i + orgAna)) {
         // the same noun keeps its referent ("la nouvelle structure" … "la structure"); "ce dernier" is the last one named
         const head = norms[i + orgAna - 1]!;
         const remembered = anaphorHeads.get(head);
@@ -116,6 +116,8 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     const entityCount = items.filter((it) => it.kind === 'ent').length;
     if (entityCount > 0) {
       for (const rule of rc.rules) {
+        // a rule relates two entities, unless it takes the speaker as source or a group
+        if (entityCount < 2 && !rule.source && !rule.elements.some((e) => e.t === 'slot' && e.role === 'g')) continue;
         for (let start = 0; start < items.length; start++) {
           const binding: Record<string, number> = {};
           const end = matchAt(rule.elements, 0, items, words, start, binding, rc);

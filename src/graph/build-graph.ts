@@ -31,8 +31,16 @@ function mentionKey(m: Mention): string {
   return `${m.doc}:${m.start}:${m.end}`;
 }
 
-/** An index from normalised names to node keys, per type, over an existing graph. */
+const nameIndexes = new WeakMap<KgGraph, { index: Map<string, string>; order: number }>();
+
+/**
+ * An index from normalised names to node keys, per type, over an existing graph.
+ * Kept beside the graph and reused while only addExtractions changes it, so that
+ * adding documents one by one stays linear.
+ */
 function indexNames(graph: KgGraph): Map<string, string> {
+  const cached = nameIndexes.get(graph);
+  if (cached && cached.order === graph.order) return cached.index;
   const index = new Map<string, string>();
   graph.forEachNode((key, attrs) => {
     if (attrs.type === 'figure') return;
@@ -41,6 +49,7 @@ function indexNames(graph: KgGraph): Map<string, string> {
       if (!index.has(k)) index.set(k, key);
     }
   });
+  nameIndexes.set(graph, { index, order: graph.order });
   return index;
 }
 
@@ -98,6 +107,7 @@ export function addExtractions(graph: KgGraph, extractions: DocumentExtraction[]
       nodeOf.set(entity.id, key);
     }
 
+    const evidenceSeen = new Map<string, Set<string>>();
     for (const relation of extraction.relations) {
       let source = nodeOf.get(relation.source);
       let target = nodeOf.get(relation.target);
@@ -113,7 +123,11 @@ export function addExtractions(graph: KgGraph, extractions: DocumentExtraction[]
         });
       }
       const attrs = graph.getEdgeAttributes(edgeKey);
-      if (!attrs.evidence.some((e) => mentionKey(e) === mentionKey(relation.evidence))) {
+      let seenHere = evidenceSeen.get(edgeKey);
+      if (!seenHere) evidenceSeen.set(edgeKey, (seenHere = new Set(attrs.evidence.map(mentionKey))));
+      const k = mentionKey(relation.evidence);
+      if (!seenHere.has(k)) {
+        seenHere.add(k);
         attrs.evidence.push(relation.evidence);
         attrs.weight = attrs.evidence.length;
       }
@@ -121,5 +135,6 @@ export function addExtractions(graph: KgGraph, extractions: DocumentExtraction[]
   }
   graph.setAttribute('documents', documents);
   if (options.keepTexts) graph.setAttribute('texts', texts);
+  nameIndexes.set(graph, { index: names, order: graph.order });
   return graph;
 }

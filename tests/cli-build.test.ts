@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseGraph } from '../src/graph/serialize.ts';
+
+const kg = (args: string[]) => spawnSync(process.execPath, ['src/cli/kg.js', ...args], { encoding: 'utf8' });
+const tmp = () => mkdtempSync(join(tmpdir(), 'kg-test-'));
+
+describe('kg build', () => {
+  it('builds the seeds into a valid graph with documents, mentions and evidence, and a summary', () => {
+    const out = tmp();
+    const r = kg(['build', 'seeds', '--out', out]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/5 documents/);
+    expect(r.stderr).toMatch(/entities \d+: /);
+    const graph = parseGraph(readFileSync(join(out, 'graph.json'), 'utf8'));
+    expect(graph.getAttribute('documents')).toHaveLength(5);
+    const microsoft = graph.findNode((_, a) => a.label === 'Microsoft');
+    expect(microsoft).toBeDefined();
+    expect(graph.getNodeAttribute(microsoft!, 'mentions').length).toBeGreaterThan(2);
+    graph.forEachNode((_, a) => expect(typeof a.x).toBe('number'));
+  });
+
+  it('exits 2 naming a missing path and writes nothing', () => {
+    const out = tmp();
+    const r = kg(['build', 'no/such/folder', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no\/such\/folder/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+    expect(existsSync(join(out, 'graph.json'))).toBe(false);
+  });
+
+  it('names the file and line of a malformed JSONL line, exit 2', () => {
+    const dir = tmp();
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(file, '{"id": 1, "text": "Paul Martin dirige Dataxo."}\n{"id": 2, "text": broken}\n');
+    const r = kg(['build', file, '--out', join(dir, 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${file}:2`);
+    expect(existsSync(join(dir, 'out', 'graph.json'))).toBe(false);
+  });
+
+  it('skips empty and binary files with a warning, reads Windows-1252, accepts a text without entities', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'empty.txt'), '');
+    writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x50, 0x00, 0x01, 0x02]));
+    writeFileSync(join(dir, 'latin.txt'), Buffer.from('La société Dataxo a été créée à Lyon par Paul Martin.', 'latin1'));
+    writeFileSync(join(dir, 'plain.txt'), 'il fait beau et rien ne se passe ici.');
+    const r = kg(['build', dir, '--out', join(dir, 'out')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/empty\.txt: empty file, skipped/);
+    expect(r.stderr).toMatch(/binary\.txt: binary file/);
+    expect(r.stderr).toMatch(/latin\.txt: not valid UTF-8, read as Windows-1252/);
+    const graph = parseGraph(readFileSync(join(dir, 'out', 'graph.json'), 'utf8'));
+    expect(graph.getAttribute('documents').map((d) => d.id).sort()).toEqual(['latin.txt', 'plain.txt']);
+    expect(graph.someNode((_, a) => a.label === 'Dataxo')).toBe(true);
+  });
+
+  it('rejects a bad rules file with its name, exit 2', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify({ rules: [{ id: 'x', relation: 'funds', pattern: '$s:nobody finance $t:organization' }] }));
+    const r = kg(['build', 'seeds', '--rules', join(dir, 'rules.json'), '--out', join(dir, 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/rules\.json: rule "x": unknown entity type "nobody"/);
+  });
+
+  it('handles a large text file in bounded pieces', () => {
+    const dir = tmp();
+    const paragraph = 'La société Dataxo, basée à Lyon, a levé 5 millions d’euros auprès de Bpifrance. Paul Martin, président de Dataxo, se félicite.\n';
+    writeFileSync(join(dir, 'big.txt'), paragraph.repeat(4_000));
+    const r = kg(['build', join(dir, 'big.txt'), '--out', join(dir, 'out'), '--no-layout']);
+    expect(r.status).toBe(0);
+    const graph = parseGraph(readFileSync(join(dir, 'out', 'graph.json'), 'utf8'));
+    const dataxo = graph.findNode((_, a) => a.label === 'Dataxo')!;
+    const mentions = graph.getNodeAttribute(dataxo, 'mentions');
+    expect(mentions.length).toBeGreaterThan(4_000);
+    const text = readFileSync(join(dir, 'big.txt'), 'utf8');
+    for (const m of mentions.slice(-3)) expect(text.slice(m.start, m.end)).toBe('Dataxo');
+  });
+});

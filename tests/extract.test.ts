@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { cleanText, toOriginalSpan } from '../src/extract/clean.ts';
+import rulesEn from '../src/extract/data/rules.en.json';
+import rulesFr from '../src/extract/data/rules.fr.json';
+import { extractDocument } from '../src/extract/index.ts';
+import { detectLanguage } from '../src/extract/lang.ts';
+import { getEngine } from '../src/extract/pipeline.ts';
+import { InputError } from '../src/extract/errors.ts';
+import type { RulesFile } from '../src/extract/rules.ts';
+
+function extract(text: string) {
+  const r = extractDocument({ id: 't.txt', text });
+  const label = new Map(r.entities.map((e) => [e.id, e]));
+  return {
+    ...r,
+    triples: r.relations.filter((x) => x.relation !== 'co_occurs').map((x) => [label.get(x.source)!.label, x.relation, label.get(x.target)!.label, x.pattern]),
+    typed: r.entities.map((e) => [e.type, e.label]),
+  };
+}
+
+describe('cleaning', () => {
+  it('joins words hyphenated across breaks and split drop capitals, with a map back', () => {
+    const original = 'F aute de moyens, les entreprises maro- caines et la Univer-\nsité attendent.';
+    const clean = cleanText(original);
+    expect(clean.text).toContain('Faute');
+    expect(clean.text).toContain('marocaines');
+    expect(clean.text).toContain('Université');
+    const at = clean.text.indexOf('marocaines');
+    const [s, e] = toOriginalSpan(clean, at, at + 'marocaines'.length);
+    expect(original.slice(s, e)).toBe('maro- caines');
+  });
+
+  it('keeps the hyphen of an inverted pronoun', () => {
+    expect(cleanText('a révèle-t- il hier').text).toContain('révèle-t-il');
+  });
+});
+
+describe('language', () => {
+  it.each([
+    ['Le gouvernement a présenté son plan de relance pour les entreprises.', 'fr'],
+    ['The government presented its recovery plan for the companies.', 'en'],
+  ] as const)('%s → %s', (text, lang) => {
+    expect(detectLanguage(text).lang).toBe(lang);
+  });
+
+  it('warns for a text in another language', () => {
+    const r = extractDocument({ id: 'de.txt', text: 'Die Regierung hat heute einen neuen Plan für die Wirtschaft vorgestellt, sagte der Sprecher in Berlin. Die Unternehmen sollen schneller Hilfe bekommen, und die Länder wollen die Mittel noch vor dem Sommer auszahlen.' });
+    expect(r.warnings.join(' ')).toMatch(/neither French nor English/);
+  });
+});
+
+describe('entities', () => {
+  it.each([
+    ['Le témoignage de Paul Martin, président de la société Dataxo.', ['person', 'Paul Martin']],
+    ['Le témoignage de Paul Martin, président de la société Dataxo.', ['organization', 'Dataxo']],
+    ['La Région de Bretagne propose une aide aux PME.', ['place', 'Région de Bretagne']],
+    ['Un nouveau centre voit le jour à Khouribga cette année.', ['place', 'Khouribga']],
+    ['La Banque africaine de Casablanca et la Banque mondiale financent le projet.', ['organization', 'Banque mondiale']],
+    ['Nous avons mis en place le programme Atlas pour nos clients.', ['programme', 'programme Atlas']],
+    ['Les entreprises ont recours au chômage partiel depuis mars.', ['programme', 'chômage partiel']],
+    ['Pour la Bretagne, il y a les « chèques maturité numérique ».', ['programme', 'chèques maturité numérique']],
+    ['Acme Corp, based in Leeds, hired John Smith as chief executive.', ['person', 'John Smith']],
+  ])('%s → %j', (text, expected) => {
+    expect(extract(text).typed).toContainEqual(expected);
+  });
+
+  it('does not take sentence-initial common words or acronyms of common nouns for names', () => {
+    const { typed } = extract('Accompagnement des TPE. Certaines PME peinent. Notons que les DSI attendent.');
+    expect(typed.filter(([t]) => t !== 'figure')).toEqual([]);
+  });
+
+  it('joins surnames, titled forms, acronyms and case variants to one entity, with every mention', () => {
+    const text =
+      'Jeanne Dumoulin, présidente de la Caisse Nationale de Prévoyance, parle. La CNP soutient ScoreBox. « Il faut agir », confie Mme Dumoulin. Scorebox grandit.';
+    const r = extract(text);
+    const person = r.entities.find((e) => e.type === 'person')!;
+    expect(person.label).toBe('Jeanne Dumoulin');
+    expect(person.mentions).toHaveLength(2);
+    for (const m of person.mentions) expect(text.slice(m.start, m.end)).toMatch(/Dumoulin$/);
+    const cnp = r.entities.find((e) => e.label === 'Caisse Nationale de Prévoyance')!;
+    expect(cnp.aliases).toContain('CNP');
+    expect(r.entities.filter((e) => /scorebox/i.test(e.label))).toHaveLength(1);
+  });
+});
+
+describe('interviews and speakers', () => {
+  it('reads "nous" as the organisation of the person speaking', () => {
+    const text = [
+      'Le témoignage de Paul Martin, président de la société Dataxo.',
+      '',
+      'Journal : Que faites-vous pour vos clients ?',
+      '',
+      'Paul Martin : Nous avons lancé le programme Atlas. Un dossier de prêt garanti est en cours.',
+    ].join('\n');
+    const { triples } = extract(text);
+    expect(triples).toContainEqual(['Paul Martin', 'leads', 'Dataxo', 'fr.leads.apposition']);
+    expect(triples.map((t) => t.slice(0, 3))).toContainEqual(['Dataxo', 'launches', 'programme Atlas']);
+    expect(triples.map((t) => t.slice(0, 3))).toContainEqual(['Dataxo', 'benefits_from', 'prêt garanti']);
+  });
+});
+
+describe('relation rules', () => {
+  const all = [
+    ...((rulesFr as unknown as RulesFile).rules ?? []),
+    ...((rulesEn as unknown as RulesFile).rules ?? []),
+  ];
+  it('every rule has a unique id and compiles', () => {
+    const ids = all.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(getEngine('fr').rules.length).toBeGreaterThan(20);
+    expect(getEngine('en').rules.length).toBeGreaterThan(15);
+  });
+
+  const examples = all.flatMap((rule) =>
+    (rule.examples ?? []).filter(([, s, t]) => s && t).map(([sentence, source, target]) => [rule.id, sentence, source, target, rule.relation] as const),
+  );
+  it.each(examples)('%s: %s', (_id, sentence, source, target, relation) => {
+    const { triples } = extract(sentence);
+    expect(triples.map((t) => t.slice(0, 3))).toContainEqual([source, relation, target]);
+  });
+
+  it('rejects a user rule with an unknown relation, naming the file and rule', () => {
+    const bad = { file: 'mine.json', content: { rules: [{ id: 'x', relation: 'likes', pattern: '$s:person aime $t:organization' }] } as unknown as RulesFile };
+    expect(() => getEngine('fr', [bad])).toThrow(InputError);
+    expect(() => getEngine('fr', [bad])).toThrow(/mine\.json: rule "x": unknown relation "likes"/);
+  });
+
+  it('applies a user rule and its lexicon entries', () => {
+    const mine = {
+      file: 'mine.json',
+      content: { rules: [{ id: 'user.funds.parraine', relation: 'funds', pattern: '$s:organization parraine @det? *2 $t:organization' }] } as RulesFile,
+    };
+    const r = extractDocument({ id: 't.txt', text: 'La société Dataxo parraine la société Bretix depuis longtemps.' }, { rules: [mine] });
+    const label = new Map(r.entities.map((e) => [e.id, e.label]));
+    expect(r.relations.map((x) => [label.get(x.source), x.relation, label.get(x.target), x.pattern])).toContainEqual(['Dataxo', 'funds', 'Bretix', 'user.funds.parraine']);
+  });
+
+  it('links entities sharing a sentence with co_occurs when no typed relation holds', () => {
+    const r = extractDocument({ id: 't.txt', text: 'Paul Martin a rencontré des élus à Lyon et à Grenoble.' });
+    expect(r.relations.filter((x) => x.relation === 'co_occurs').length).toBeGreaterThan(0);
+    for (const x of r.relations) expect(x.evidence.end).toBeGreaterThan(x.evidence.start);
+  });
+});
