@@ -1,12 +1,13 @@
 import type { CAC } from 'cac';
 import { registerBench } from './bench.ts';
 import { registerBuild } from './build.ts';
-import { registerBuildWeb } from './build-web.ts';
 import { registerConsole } from './console.ts';
+import { registerBuildWeb } from './build-web.ts';
+import { registerEval } from './eval.ts';
 import { registerQuery } from './query.ts';
 import { registerServe } from './serve.ts';
 
 /** Each command file exports one register function; add yours here. */
 export type RegisterCommand = (cli: CAC, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerBuild, registerBench, registerQuery, registerConsole, registerServe, registerBuildWeb];
+export const commands: RegisterCommand[] = [registerBuild, registerBench, registerEval, registerQuery, registerConsole, registerServe, registerBuildWeb];
