@@ -38,6 +38,8 @@ export interface BuildSummary {
   chars: number;
   warnings: string[];
   outFile: string;
+  /** Wall-clock seconds of reading + extraction + merging, of the layout, and of writing. */
+  phases: { extract: number; layout: number; write: number };
 }
 
 /** Reads and validates user rule files. */
@@ -102,13 +104,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     await runPool(workerCount, docsIterator, extractOptions, accept);
   }
   bar?.stop();
+  const tExtracted = performance.now();
   if (keepTexts) graph.setAttribute('texts', texts);
   if (options.layout ?? true) layoutGraph(graph);
+  const tLayout = performance.now();
   const outFile = join(options.out, 'graph.json');
   writeFileAtomic(outFile, serializeGraph(graph));
-  const seconds = (performance.now() - t0) / 1000;
+  const tWritten = performance.now();
+  const seconds = (tWritten - t0) / 1000;
+  const phases = { extract: (tExtracted - t0) / 1000, layout: (tLayout - tExtracted) / 1000, write: (tWritten - tLayout) / 1000 };
   for (const w of warnings) log(`warning: ${w}`);
-  return { graph, documents, seconds, chars, warnings, outFile };
+  return { graph, documents, seconds, chars, warnings, outFile, phases };
 }
 
 /** Feeds documents to worker threads, keeping a few in flight each, and accepts results in input order. */

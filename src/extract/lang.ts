@@ -9,11 +9,11 @@ export interface LangGuess {
   unsure: boolean;
 }
 
-/** Guesses French or English from function-word counts over the first 20,000 characters. */
+/** Guesses French or English from function-word counts over the first 4,000 characters. */
 export function detectLanguage(text: string): LangGuess {
   let fr = 0;
   let en = 0;
-  const sample = text.slice(0, 20_000).toLowerCase();
+  const sample = text.slice(0, 4_000).toLowerCase();
   for (const m of sample.matchAll(/\p{L}+/gu)) {
     const w = m[0];
     if (FR.has(w)) fr++;

@@ -97,6 +97,11 @@ export class Lexicon {
     if (key === 'orgsExtra') for (const w of words) this.orgs.add(normWord(w));
   }
 
+  /** The first words of the phrases of a list. */
+  firstWords(key: LexiconKey): Set<string> {
+    return new Set(this.phrases.get(key)?.keys() ?? []);
+  }
+
   has(key: LexiconKey, word: string): boolean {
     return this.sets.get(key)?.has(word) ?? false;
   }

@@ -86,20 +86,14 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         i += orgAna;
         continue;
       }
-      const followedByRole = () => {
-        for (let k = i + 1; k < Math.min(s.to, i + 4); k++) {
-          if (lx.matchPhrase('workTitles', norms, k) || lx.matchPhrase('leaderTitles', norms, k) || lx.has('distributorNouns', norms[k]!)) return true;
-        }
-        return false;
-      };
       const speaker = speakers[i];
-      if (lx.has('firstPerson', norms[i]!) && speaker && (norms[i] === 'nous' || norms[i] === 'we' || norms[i] === 'us' || followedByRole())) {
+      if (lx.has('firstPerson', norms[i]!) && speaker && (norms[i] === 'nous' || norms[i] === 'we' || norms[i] === 'us' || followedByRole(ctx, i, s.to))) {
         items.push({ kind: 'ent', clusters: [], type: 'speaker', from: i, to: i + 1, speaker });
         words.push(ENT);
         i++;
         continue;
       }
-      if (lx.has('possessives', norms[i]!) && lastOrg && s.index - lastOrg.sentence <= 2 && followedByRole()) {
+      if (lx.has('possessives', norms[i]!) && lastOrg && s.index - lastOrg.sentence <= 2 && followedByRole(ctx, i, s.to)) {
         items.push({ kind: 'ent', clusters: [lastOrg.cluster], type: 'organization', from: i, to: i + 1 });
         words.push(ENT);
         i++;
@@ -115,15 +109,18 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     const typedPairs = new Set<string>();
     const entityCount = items.filter((it) => it.kind === 'ent').length;
     if (entityCount > 0) {
+      const present = new Set(words);
       for (const rule of rc.rules) {
         // a rule relates two entities, unless it takes the speaker as source or a group
         if (entityCount < 2 && !rule.source && !rule.elements.some((e) => e.t === 'slot' && e.role === 'g')) continue;
+        if (rule.anchors && !hasAny(present, rule.anchors)) continue;
         for (let start = 0; start < items.length; start++) {
+          if (rule.startsWithSlot ? items[start]!.kind !== 'ent' : rule.startWords && !rule.startWords.has(words[start]!)) continue;
           const binding: Record<string, number> = {};
           const end = matchAt(rule.elements, 0, items, words, start, binding, rc);
           if (end < 0) continue;
           emit(rule, binding, items, groups, s.index, speakers[items[start]!.kind === 'tok' ? (items[start] as WordItem).index : (items[start] as EntityItem).from], found, typedPairs);
-          break;
+          if (end > start + 1) start = end - 1;
         }
       }
     }
@@ -202,6 +199,24 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     }
   }
   return found;
+}
+
+/** A role noun follows within three words: "son responsable", "nos deux autres grossistes". */
+function followedByRole(ctx: DocContext, i: number, end: number): boolean {
+  const { lexicon: lx, norms } = ctx;
+  for (let k = i + 1; k < Math.min(end, i + 4); k++) {
+    if (lx.matchPhrase('workTitles', norms, k) || lx.matchPhrase('leaderTitles', norms, k) || lx.has('distributorNouns', norms[k]!)) return true;
+  }
+  return false;
+}
+
+function hasAny(present: Set<string>, anchors: Set<string>): boolean {
+  if (present.size < anchors.size) {
+    for (const w of present) if (anchors.has(w)) return true;
+    return false;
+  }
+  for (const w of anchors) if (present.has(w)) return true;
+  return false;
 }
 
 function coordinationGroups(items: Item[], words: string[]): Map<number, number[]> {

@@ -34,7 +34,19 @@ const REASON_WEIGHT: Record<string, number> = {
   facility: 6,
 };
 
+const keyCache = new Map<string, string>();
+
 function key(text: string): string {
+  let k = keyCache.get(text);
+  if (k === undefined) {
+    k = computeKey(text);
+    if (keyCache.size > 100_000) keyCache.clear();
+    keyCache.set(text, k);
+  }
+  return k;
+}
+
+function computeKey(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

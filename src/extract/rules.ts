@@ -37,6 +37,15 @@ export interface CompiledRule {
   relation: RelationName;
   source?: 'speaker';
   elements: PatternElement[];
+  /**
+   * First words of one mandatory word element: a sentence without any of them
+   * cannot match, so the rule is not tried there. Undefined when every element is optional.
+   */
+  anchors?: Set<string>;
+  /** The pattern opens with an entity slot: only entity positions can start a match. */
+  startsWithSlot: boolean;
+  /** The pattern opens with a mandatory word element: only these words can start a match. */
+  startWords?: Set<string>;
 }
 
 const entityTypes = new Set<string>(ENTITY_TYPES);
@@ -112,7 +121,20 @@ export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexic
   if (hasGroup ? slots.length !== 1 : !(slots.includes('t') && (slots.includes('s') || spec.source === 'speaker'))) {
     fail('a pattern needs $s and $t slots (or a single $g, or "source": "speaker" with $t)');
   }
-  const rule: CompiledRule = { id: spec.id, relation: spec.relation, elements };
+  const rule: CompiledRule = { id: spec.id, relation: spec.relation, elements, startsWithSlot: elements[0]?.t === 'slot' };
+  // the mandatory word element with the fewest first words makes the best anchor
+  let best: Set<string> | undefined;
+  for (const el of elements) {
+    let words: Set<string> | undefined;
+    if (el.t === 'words' && !el.optional) words = new Set(el.phrases.map((p) => p[0]!));
+    else if (el.t === 'list' && !el.optional) words = lexicon.firstWords(el.name as LexiconKey);
+    else if (el.t === 'prefix' && !el.optional) words = undefined;
+    if (words && words.size > 0 && (!best || words.size < best.size)) best = words;
+  }
+  if (best) rule.anchors = best;
+  const first = elements[0];
+  if (first && first.t === 'words' && !first.optional) rule.startWords = new Set(first.phrases.map((p) => p[0]!));
+  if (first && first.t === 'list' && !first.optional) rule.startWords = lexicon.firstWords(first.name as LexiconKey);
   if (spec.source) rule.source = spec.source;
   return rule;
 }

@@ -37,21 +37,35 @@ export function foldAccents(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
+const normCache = new Map<string, string>();
+
+/** Lower case, accents removed, ’ → '. Cached: news repeats its words. */
 export function normWord(s: string): string {
-  return foldAccents(s.toLowerCase()).replace(/’/g, "'");
+  let n = normCache.get(s);
+  if (n === undefined) {
+    const lower = s.toLowerCase();
+    // plain ASCII needs no decomposition
+    n = /^[\x00-\x7f]*$/.test(lower) ? lower : foldAccents(lower).replace(/’/g, "'");
+    if (normCache.size > 200_000) normCache.clear();
+    normCache.set(s, n);
+  }
+  return n;
 }
 
 function makeToken(text: string, start: number, kind: TokenKind, spaceBefore: boolean): Token {
   const first = text.charAt(0);
-  const letters = text.replace(/[^\p{L}]/gu, '');
+  const isWord = kind === 'word';
+  const cap = isWord && first !== first.toLowerCase();
+  // only capitalised words can be all upper case
+  const letters = cap && text.length > 1 ? text.replace(/[^\p{L}]/gu, '') : '';
   return {
     text,
     start,
     end: start + text.length,
     kind,
     norm: kind === 'punct' ? text : normWord(text),
-    cap: kind === 'word' && first !== first.toLowerCase(),
-    upper: kind === 'word' && letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    cap,
+    upper: cap && letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
     sentence: 0,
     spaceBefore,
   };

@@ -30,7 +30,7 @@ export const registerBuild: RegisterCommand = (cli: CAC) => {
       const fmt = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
       const mb = summary.chars / 1e6;
       process.stderr.write(
-        `kg build: ${summary.documents} documents, ${mb.toFixed(2)} M characters in ${summary.seconds.toFixed(2)} s (${(mb / Math.max(summary.seconds, 1e-9)).toFixed(2)} MB/s)\n` +
+        `kg build: ${summary.documents} documents, ${mb.toFixed(2)} M characters in ${summary.seconds.toFixed(2)} s (${(mb / Math.max(summary.seconds, 1e-9)).toFixed(2)} MB/s; extraction ${summary.phases.extract.toFixed(1)} s, layout ${summary.phases.layout.toFixed(1)} s, writing ${summary.phases.write.toFixed(1)} s)\n` +
           `  entities ${graph.order}: ${fmt(byType)}\n` +
           `  relations ${graph.size}: ${fmt(byRelation)}\n` +
           `  wrote ${summary.outFile}\n`,
