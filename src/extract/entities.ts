@@ -33,6 +33,8 @@ export interface DocContext {
   norms: string[];
 }
 
+const DEMONYM_SHAPE = /(?:ais|aise|aises|ois|oise|oises|ien|iens|ienne|iennes|ain|ains|aine|aines|and|ands|ande|andes|ol|ols|ole|oles|een|eens|eenne|eennes|an|ans|ane|anes|ite|ites|in|ins|ine|ines)$/;
+
 const OPENERS = new Set(['«', '"', '“', '(', ':', '-', '–', '—', '◆', '•', '*', '[', '/', '|']);
 
 export function spanText(ctx: DocContext, from: number, to: number): string {
@@ -60,6 +62,8 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   if (lx.has('honorifics', w) && (ctx.tokens[i + 1]?.text === '.' || ctx.tokens[i + 1]?.cap)) return false;
   const known = lx.places.has(w) || lx.orgs.has(w) || lx.isFirstName(w);
   if (allUpperRun) return known;
+  // nationalities and demonyms are not names: "Français", "Allemands", "European"
+  if (!lx.places.has(w) && !lx.orgs.has(w) && (lx.demonyms.has(w) || (lx.knownWords.has(w) && DEMONYM_SHAPE.test(w)))) return false;
   if (lx.has('commonWords', w) && !known) return false;
   if (isInitialPosition(ctx, i, sentenceFrom) && !known) {
     if (lx.knownWords.has(w) || ctx.lowerWords.has(w)) return false;
@@ -140,38 +144,69 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     // inside a run of three or more all-caps words (a header line)
     let a = i;
     let b = i;
-    while (a - 1 >= s.from && (tokens[a - 1]!.upper || tokens[a - 1]!.kind !== 'word')) a--;
-    while (b + 1 < s.to && (tokens[b + 1]!.upper || tokens[b + 1]!.kind !== 'word')) b++;
+    const inRun = (t: Token) => t.upper || t.kind !== 'word' || (t.cap && t.text.length === 1);
+    while (a - 1 >= s.from && inRun(tokens[a - 1]!)) a--;
+    while (b + 1 < s.to && inRun(tokens[b + 1]!)) b++;
     let n = 0;
     for (let k = a; k <= b; k++) if (tokens[k]!.upper) n++;
     return n >= 3;
   };
+  const isHeadAt = (k: number) => lx.matchPhrase('orgHeads', norms, k) > 0 || lx.matchPhrase('placeHeads', norms, k) > 0 || lx.has('programmeNamedHeads', norms[k]!);
+  const personLike = (k: number) => lx.isFirstName(norms[k]!) && !lx.places.has(norms[k]!) && !lx.orgs.has(norms[k]!);
   for (let i = s.from; i < s.to; i++) {
     if (isTaken(i)) continue;
+    // a known multi-word place or organisation, even when it starts with a common word: "New York", "South Korea"
+    const known = knownPhraseAt(ctx, i, s.to, isTaken);
+    if (known) {
+      out.push({ from: i, to: i + known.length, sentence: s.index, type: known.type, text: spanText(ctx, i, i + known.length), reason: known.type === 'place' ? 'place-lexicon' : 'org-lexicon' });
+      take(i, i + known.length);
+      i += known.length - 1;
+      continue;
+    }
+    // capitalised titles are cues, not names: "le Président de Bugatti", "Directeur Général Christophe Piochon"
+    const title = titleAt(ctx, i);
+    if (title > 0 && tokens[i]!.cap) {
+      i += title - 1;
+      continue;
+    }
     const allUpper = tokens[i]!.upper && upperRun(i);
     if (!isNameToken(ctx, i, s.from, allUpper)) continue;
+    const startsWithHead = isHeadAt(i);
+    let firstNameSoFar = personLike(i);
     let j = i + 1;
     for (;;) {
       if (j >= s.to || isTaken(j)) break;
       const t = tokens[j]!;
-      if (isNameToken(ctx, j, s.from, allUpper) || (t.kind === 'word' && t.cap && !t.upper && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm))) {
+      // particles of person names: "Bruno Le Maire", "Charles de Gaulle", "Ursula von der Leyen"
+      if (firstNameSoFar && lx.has('personParticles', t.norm) && j + 1 < s.to && tokens[j + 1]!.cap && tokens[j + 1]!.kind === 'word' && !isTaken(j + 1)) {
+        let k = j + 1;
+        if (lx.has('personParticles', tokens[k]!.norm) && k + 1 < s.to && tokens[k + 1]!.cap) k++;
+        j = k + 1;
+        continue;
+      }
+      if (titleAt(ctx, j) > 0 && t.cap && !startsWithHead) break;
+      // a first name after other names starts a new one: "CFDT Laurent Berger"
+      if (!startsWithHead && j > i && personLike(j) && !personLike(j - 1) && !lx.has('personParticles', norms[j - 1]!)) break;
+      if (isNameToken(ctx, j, s.from, allUpper) || (t.kind === 'word' && t.cap && !t.upper && !/['’]$/.test(t.text) && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm))) {
         j++;
         continue;
       }
       // "Mohammed 6 Polytechnique": a short number inside a name
-      if (t.kind === 'num' && t.text.length <= 2 && tokens[j + 1] && isNameToken(ctx, j + 1, s.from, allUpper) && !tokens[j + 1]!.upper) {
+      if (t.kind === 'num' && t.text.length <= 2 && j + 1 < s.to && isNameToken(ctx, j + 1, s.from, allUpper) && !tokens[j + 1]!.upper) {
         j += 2;
         continue;
       }
-      // connectors: "Caisse Centrale de Garantie", "Région de Bruxelles-Capitale"
+      // connectors inside institutional names only: "Caisse Centrale de Garantie", "Bank of England", "Région de Bruxelles-Capitale"
       let c = 0;
-      while (c < 2 && j + c < s.to && lx.has('nameConnectors', tokens[j + c]!.norm) && !tokens[j + c]!.cap && tokens[j + c]!.norm !== 'et') c++;
-      if (c > 0 && j + c < s.to && !isTaken(j + c) && isNameToken(ctx, j + c, s.from, allUpper) && !lx.has('commonWords', tokens[j + c]!.norm)) {
+      while (c < 2 && j + c < s.to && lx.has('nameConnectors', tokens[j + c]!.norm) && !tokens[j + c]!.cap && tokens[j + c]!.norm !== 'et' && tokens[j + c]!.norm !== 'and') c++;
+      const institutional = startsWithHead || lx.orgs.has(norms[i]!) || lx.matchPhrase('orgHeads', norms, j - 1) > 0;
+      if (c > 0 && institutional && j + c < s.to && !isTaken(j + c) && isNameToken(ctx, j + c, s.from, allUpper) && !lx.has('commonWords', tokens[j + c]!.norm)) {
         j += c + 1;
         continue;
       }
       break;
     }
+    firstNameSoFar = false;
     // a particle between an honorific and a name belongs to the name: "M. d'Halluin"
     if (i - 1 > s.from && lx.has('personParticles', norms[i - 1]!) && !tokens[i - 1]!.cap) {
       const h = tokens[i - 2]!;
@@ -193,6 +228,10 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     }
     // a lone capitalised word that only is an org head or place head ("Groupe", "Région") is not a name
     if (j === i + 1 && (lx.has('orgHeads', norms[i]!) || lx.has('placeHeads', norms[i]!) || lx.has('programmeNamedHeads', norms[i]!))) continue;
+    // a lone capitalised word the document also writes in lower case is a common word: "la Justice" / "la justice"
+    if (j === i + 1 && !tokens[i]!.upper && ctx.lowerWords.has(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && !lx.isFirstName(norms[i]!)) continue;
+    // a lone capitalised common noun after an article: "l'Environnement", "des Finances"
+    if (j === i + 1 && !tokens[i]!.upper && isCommonNounShape(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && ['la', 'le', 'les', "l'", 'du', 'des', "d'", 'de', 'the'].includes(norms[i - 1] ?? '')) continue;
     // facility: "Benguerir data center"
     const facility = lx.matchPhrase('facilityNouns', norms, j);
     let facilityEnd = 0;
@@ -201,10 +240,33 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     // drop trailing connectors
     let last = end;
     while (last > i + 1 && lx.has('nameConnectors', norms[last - 1]!)) last--;
-    out.push(typeName(ctx, s, i, last, facilityEnd > 0));
+    // "avenue de Wagram", "rue Saint-Jacques": the street head belongs to the name
+    let streetStart = -1;
+    for (const back of [1, 2, 3]) {
+      const k = i - back;
+      if (k < s.from) break;
+      if (lx.has('streetHeads', norms[k]!) && !tokens[k]!.cap && norms.slice(k + 1, i).every((w) => ['de', 'du', 'des', "d'", 'la', "l'"].includes(w))) {
+        streetStart = k;
+        break;
+      }
+    }
+    if (streetStart >= 0 && !isTaken(streetStart)) {
+      out.push({ from: streetStart, to: last, sentence: s.index, type: 'place', text: spanText(ctx, streetStart, last), reason: 'street' });
+      take(streetStart, last);
+      i = last - 1;
+      continue;
+    }
+    const mention = typeName(ctx, s, i, last, facilityEnd > 0);
+    if (i > s.from && titleAt(ctx, titleStart(ctx, i, s.from)) > 0 && mention.type === 'organization' && mention.reason === 'default' && last - i >= 2 && personLike(i)) {
+      mention.type = 'person';
+      mention.reason = 'title';
+    }
+    out.push(mention);
     take(i, last);
     i = last - 1;
   }
+  propagateCoordinatedTypes(ctx, out);
+  findAcronymDefinitions(ctx, s, out);
 
   // 4. programmes written in lower case: "programme Mezzanine", "prêts garantis", "fonds de solidarité", launched platforms
   for (const p of findProgrammes(ctx, s, isTaken, out)) {
@@ -297,7 +359,7 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   const full = norms.join(' ').replace(/' /g, "'");
   const make = (type: EntityType, reason: string): MentionSpan => {
     const m: MentionSpan = { from, to, sentence: s.index, type, text: spanText(ctx, from, to), reason };
-    if (honorific && type === 'person') {
+    if (honorific && type === 'person' && (prev!.text === '.' || ['m', 'mme', 'mlle', 'dr', 'me', 'mr', 'mrs', 'ms', 'pr'].includes(prev!.norm))) {
       m.honorific = true;
       const at = prev!.text === '.' ? from - 2 : from - 1;
       m.alias = spanText(ctx, at, to);
@@ -324,8 +386,8 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   if (lx.has('personContextBefore', before) && !lx.places.has(full) && !lx.places.has(lastWord) && !lx.has('orgSuffixes', lastWord)) {
     if (norms.length > 1 || lx.isFirstName(norms[0]!)) return make('person', 'person-context');
   }
-  const firstIsName = lx.isFirstName(norms[0]!) && !lx.places.has(norms[0]!);
-  if (norms.length >= 2 && firstIsName && !tokens[from]!.upper) return make('person', 'first-name');
+  const firstIsName = lx.isFirstName(norms[0]!) && (!lx.places.has(norms[0]!) || (norms.length >= 2 && !lx.places.has(lastWord)));
+  if (norms.length >= 2 && firstIsName && !tokens[from]!.upper && !lx.places.has(full)) return make('person', 'first-name');
   // speaker label at a paragraph start: "Patrice Foliard : …"
   const next = tokens[to];
   if (next?.text === ':' && from === s.from && s.paragraphStart && norms.length >= 2 && !tokens[from]!.upper) return make('person', 'speaker-label');
@@ -336,6 +398,22 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   // reported speech: "», confie El Fergui", "El Fergui rétorque"
   if (isAfterSpeechVerb(ctx, from) || (next && lx.has('personOnlySpeechVerbs', next.norm))) {
     if (!lx.orgs.has(full)) return make('person', 'speech');
+  }
+  // "le maire de Saint-Varent", "le parquet de Niort": places after institution nouns
+  if (prev && (prev.norm === 'de' || prev.norm === "d'" || prev.norm === 'du' || prev.norm === 'of') && norms.length <= 3 && !tokens[from]!.upper) {
+    for (const len of [1, 2, 3]) {
+      const k = from - 1 - len;
+      if (k >= s.from && lx.matchPhrase('placeOfNouns', ctx.norms, k) === len) return make('place', 'place-of');
+    }
+  }
+  // "Jean Dupont, 45 ans, …": an age apposition
+  if (next?.text === ',' && tokens[to + 1]?.kind === 'num' && (tokens[to + 2]?.norm === 'ans' || tokens[to + 2]?.norm === 'years')) return make('person', 'age');
+  // "un porte-parole de l'ONG, Cyrille Cormier": a name closing a role phrase
+  if (prev?.text === ',' && norms.length >= 2 && norms.length <= 4 && !tokens[from]!.upper && (!next || next.text === '.' || next.text === ',' || next.text === ')' || lx.has('speechVerbs', next.norm))) {
+    for (let k = from - 2; k >= Math.max(s.from, from - 9); k--) {
+      if (ctx.tokens[k]!.text === ',' || ctx.tokens[k]!.text === '.') break;
+      if (lx.matchPhrase('leaderTitles', ctx.norms, k) > 0 || lx.matchPhrase('workTitles', ctx.norms, k) > 0) return make('person', 'role-before');
+    }
   }
   if (lx.has('orgContextBefore', before)) return make('organization', 'org-context');
   // places by preposition: "à Benguerir", "in Leeds"
@@ -367,4 +445,116 @@ function isAfterSpeechVerb(ctx: DocContext, from: number): boolean {
     }
   }
   return false;
+}
+
+const COMMON_NOUN_SHAPE = /(?:tion|tions|ment|ments|ite|ites|isme|ance|ances|ence|ences|ure|ures|age|ages|eur|eurs|ie|ies|ique|iques|ness|ship|ity|ities)$/;
+
+function isCommonNounShape(word: string): boolean {
+  return COMMON_NOUN_SHAPE.test(word);
+}
+
+/** Length of a role title at token k ("Président", "Directeur Général", "chief executive"), or 0. */
+function titleAt(ctx: DocContext, k: number): number {
+  const lx = ctx.lexicon;
+  return Math.max(lx.matchPhrase('leaderTitles', ctx.norms, k), lx.matchPhrase('workTitles', ctx.norms, k), lx.has('honorifics', ctx.norms[k] ?? '') && ctx.tokens[k + 1]?.text !== '.' ? 1 : 0);
+}
+
+/** Index of the token just before position i, skipping nothing: used to ask "is a title right before?". */
+function titleStart(ctx: DocContext, i: number, from: number): number {
+  for (let len = 3; len >= 1; len--) {
+    const k = i - len;
+    if (k >= from && titleAt(ctx, k) === len) return k;
+  }
+  return -1;
+}
+
+/** A known multi-word place or organisation starting at token i. */
+function knownPhraseAt(ctx: DocContext, i: number, end: number, isTaken: (k: number) => boolean): { length: number; type: 'place' | 'organization' } | undefined {
+  const { tokens, norms, lexicon: lx } = ctx;
+  if (!tokens[i]!.cap || tokens[i]!.kind !== 'word') return undefined;
+  for (let len = Math.min(4, end - i); len >= 2; len--) {
+    let ok = true;
+    for (let k = i; k < i + len; k++) if (isTaken(k) || tokens[k]!.kind === 'punct' && tokens[k]!.text !== '-') ok = false;
+    if (!ok || !tokens[i + len - 1]!.cap) continue;
+    const phrase = norms.slice(i, i + len).join(' ').replace(/' /g, "'");
+    if (lx.places.has(phrase)) return { length: len, type: 'place' };
+    if (lx.orgs.has(phrase)) return { length: len, type: 'organization' };
+  }
+  return undefined;
+}
+
+const COORDINATORS = new Set([',', 'et', 'ou', 'and', 'or', '&']);
+const WEAK_REASONS = new Set(['default', 'org-context']);
+
+/** "Paris, Londres, Hambourg et Düsseldorf": an untyped name in a list takes the type of its known neighbours. */
+function propagateCoordinatedTypes(ctx: DocContext, mentions: MentionSpan[]): void {
+  const sorted = mentions.filter((m) => m.type !== 'figure' && m.type !== 'programme').sort((a, b) => a.from - b.from);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k < sorted.length; k++) {
+      const m = sorted[k]!;
+      if (m.reason !== 'default') continue;
+      // a list, not an apposition: three members, or a conjunction between two
+      const linked = (a: MentionSpan | undefined, b: MentionSpan | undefined) => {
+        if (!a || !b) return '';
+        const between = ctx.norms.slice(a.to, b.from);
+        return between.length >= 1 && between.length <= 2 && between.every((w) => COORDINATORS.has(w)) ? between.join(' ') : '';
+      };
+      for (const other of [sorted[k - 1], sorted[k + 1]]) {
+        if (!other || WEAK_REASONS.has(other.reason) || other.type === 'organization') continue;
+        const [a, b] = other.from < m.from ? [other, m] : [m, other];
+        const sep = linked(a, b);
+        const list = sep !== '' && (sep !== ',' || (linked(sorted[k - 2], sorted[k - 1]) !== '' && sorted[k - 1] === a) || (linked(sorted[k + 1], sorted[k + 2]) !== '' && sorted[k + 1] === b) || linked(sorted[k - 1], m) !== '' && linked(m, sorted[k + 1]) !== '');
+        if (list) {
+          m.type = other.type;
+          m.reason = 'coordination';
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** Function words that an acronym may or may not take a letter from. */
+const ACRONYM_OPTIONAL = new Set(['de', 'du', 'des', "d'", 'la', 'le', 'les', "l'", 'et', 'pour', 'sur', 'en', 'a', 'au', 'aux', 'of', 'the', 'and', 'for', 'on', 'in', '&', 'contre', 'dans', 'par']);
+
+/**
+ * "l'Office central de lutte contre la corruption (OCLCIFF)", "Impôt sur la fortune (ISF)":
+ * the words before a bracketed acronym whose initials spell it become one entity with the
+ * acronym as alias; the acronym's own mention joins it.
+ */
+function findAcronymDefinitions(ctx: DocContext, s: Sentence, out: MentionSpan[]): void {
+  const { tokens, norms, lexicon: lx } = ctx;
+  for (let p = s.from + 1; p + 2 < s.to; p++) {
+    if (tokens[p]!.text !== '(' || tokens[p + 2]!.text !== ')') continue;
+    const acr = tokens[p + 1]!;
+    if (!acr.upper || acr.text.length < 2 || acr.text.length > 8 || !/^\p{Lu}+$/u.test(acr.text)) continue;
+    const letters = acr.text.toLowerCase();
+    // align letters backwards over the words before the bracket
+    let start = -1;
+    const align = (w: number, l: number): boolean => {
+      if (l < 0) {
+        start = w + 1;
+        return true;
+      }
+      if (w < s.from || p - w > letters.length * 3 + 2) return false;
+      const t = tokens[w]!;
+      if (t.kind !== 'word') return false;
+      const optional = ACRONYM_OPTIONAL.has(t.norm);
+      if (t.norm.charAt(0) === letters.charAt(l) && align(w - 1, l - 1)) return true;
+      return optional && align(w - 1, l);
+    };
+    if (!align(p - 1, letters.length - 1) || start < 0) continue;
+    while (start < p && ACRONYM_OPTIONAL.has(norms[start]!)) start++;
+    if (p - start < 2) continue;
+    const type = lx.matchPhrase('programmeHeads', norms, start) > 0 && !tokens[start]!.cap ? 'programme' : lx.matchPhrase('placeHeads', norms, start) > 0 ? 'place' : lx.matchPhrase('programmeHeads', norms, start) > 0 ? 'programme' : 'organization';
+    // the expansion replaces the mentions inside it; the acronym gets the same type
+    for (let k = out.length - 1; k >= 0; k--) if (out[k]!.from >= start && out[k]!.to <= p && out[k]!.type !== 'figure') out.splice(k, 1);
+    if (out.some((m) => m.from < p && m.to > start)) continue;
+    out.push({ from: start, to: p, sentence: s.index, type, text: spanText(ctx, start, p), reason: 'acronym-definition', alias: acr.text });
+    const acrMention = out.find((m) => m.from === p + 1);
+    if (acrMention) {
+      acrMention.type = type;
+      acrMention.reason = 'acronym-definition';
+    } else out.push({ from: p + 1, to: p + 2, sentence: s.index, type, text: acr.text, reason: 'acronym-definition' });
+  }
 }

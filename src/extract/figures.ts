@@ -7,6 +7,8 @@ import type { Lang } from './types.ts';
 export interface FigureSpan {
   from: number;
   to: number;
+  /** Counted things ("285 clients") lend their unit to a bare number that follows. */
+  counted?: boolean;
   value: number;
   value_max?: number;
   unit?: string;
@@ -186,7 +188,7 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
             value = value * scale;
             const end = j + 1 + second.length + (unitAfter?.length ?? 0);
             if (before === 'entre' || before === 'between' || before === 'de' || before === 'from') start = Math.min(start, i) - 1;
-            found.push({ from: start, to: end, value, value_max: valueMax, unit: prefixUnit ?? unitAfter?.unit });
+            found.push({ from: start, to: end, value, value_max: valueMax, unit: prefixUnit ?? unitAfter?.unit, counted: unitAfter?.kind === 'count' });
             i = end - 1;
             continue;
           }
@@ -205,6 +207,7 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
     if (num.spelled && unit.kind === 'count') continue; // "deux entités" is not a figure
     if (unit.kind === 'scale' && num.spelled) continue;
     const figure: FigureSpan = { from: start, to: j + unit.length, value: value * unit.scale };
+    if (unit.kind === 'count') figure.counted = true;
     if (unit.unit !== undefined) figure.unit = unit.unit;
     found.push(figure);
     i = j + unit.length - 1;
@@ -219,11 +222,12 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
 export function findElliptic(tokens: Token[], from: number, to: number, figures: FigureSpan[], taken: (i: number) => boolean, lang: Lang): FigureSpan[] {
   const out: FigureSpan[] = [];
   for (const f of figures) {
-    if (!f.unit || f.unit === '%' || /^[A-Z]{3}$/.test(f.unit)) continue;
+    if (!f.counted || !f.unit) continue;
     for (let i = f.to; i < Math.min(to, f.to + 6); i++) {
       const t = tokens[i]!;
       if (t.kind !== 'num' || taken(i)) continue;
       const next = tokens[i + 1];
+      if (next && next.kind === 'num') continue;
       if (next && next.kind === 'word' && !['qui', 'autres', 'que', 'dont', 'who', 'others', 'which'].includes(next.norm)) continue;
       const value = parseNumber(t.text, lang);
       if (Number.isNaN(value) || (value >= 1900 && value <= 2100)) continue;

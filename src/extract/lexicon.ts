@@ -44,6 +44,9 @@ export interface LexiconData {
   orgsExtra: string[];
   distributorNouns: string[];
   productContextBefore: string[];
+  demonyms: string[];
+  placeOfNouns: string[];
+  streetHeads: string[];
 }
 
 export type LexiconKey = keyof LexiconData;
@@ -62,6 +65,8 @@ export class Lexicon {
   readonly places = new Set<string>();
   readonly countries = new Set<string>();
   readonly orgs = new Set<string>();
+  /** Nationality words ("French", "Européens"): never names on their own. */
+  readonly demonyms = new Set<string>();
   /** Words the language model knows as verbs, adjectives, adverbs, function words. */
   readonly knownWords = new Set<string>();
 
@@ -74,6 +79,7 @@ export class Lexicon {
     for (const w of data.firstNamesExtra) this.firstNames.add(normWord(w));
     for (const w of data.placesExtra) this.places.add(normWord(w));
     for (const w of data.orgsExtra) this.orgs.add(normWord(w));
+    for (const w of data.demonyms ?? []) this.demonyms.add(normWord(w));
   }
 
   /** Adds entries to a list (used for user rule files too). */
@@ -136,7 +142,13 @@ export class Lexicon {
   /** Draws first names, places, countries, organisations and known words from compromise / fr-compromise. */
   private loadLanguageModel(lang: Lang): void {
     const nlp = lang === 'fr' ? frNlp : enNlp;
-    const lexicon = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
+    const lexiconOf = (x: unknown) => (x as { world(): { model: { one: { lexicon: Record<string, string | string[]> } } } }).world().model.one.lexicon;
+    const lexicon = lexiconOf(nlp);
+    // first names are international: take the other language's too
+    for (const [word, tagValue] of Object.entries(lexiconOf(lang === 'fr' ? enNlp : frNlp))) {
+      const tags = Array.isArray(tagValue) ? tagValue : [tagValue];
+      if (tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName')) this.firstNames.add(normWord(word));
+    }
     for (const [word, tagValue] of Object.entries(lexicon)) {
       const tags = Array.isArray(tagValue) ? tagValue : [tagValue];
       const w = normWord(word);
@@ -148,7 +160,8 @@ export class Lexicon {
         this.places.add(w);
       } else if (tags.some((t) => t === 'City' || t === 'Region' || t === 'Place')) this.places.add(w);
       else if (tags.some((t) => t === 'Organization' || t === 'SportsTeam')) this.orgs.add(w);
-      else if (!tags.some((t) => t === 'ProperNoun' || t === 'Person' || t === 'Demonym')) this.knownWords.add(w);
+      else if (tags.includes('Demonym')) this.demonyms.add(w);
+      else if (!tags.some((t) => t === 'ProperNoun' || t === 'Person')) this.knownWords.add(w);
     }
     countries.registerLocale(countriesFr);
     countries.registerLocale(countriesEn);

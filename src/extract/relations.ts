@@ -136,13 +136,26 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       const isMoney = !!figCluster.unit && /^[A-Z]{3}$/.test(figCluster.unit);
       if (isMoney && programmeHere) owner = programmeHere[0].clusters[0];
       else if (isMoney && lastProgramme && s.index - lastProgramme.sentence === 1) owner = lastProgramme.cluster;
+      const canOwn = (it: Item | undefined): it is EntityItem =>
+        !!it && it.kind === 'ent' && it.type !== 'figure' && it.type !== 'person' && it.type !== 'product' && it.type !== 'speaker' && it.clusters.length === 1;
+      let pattern = 'has_figure.nearest';
+      // the subject: an entity opening the sentence ("La nouvelle structure dotée de 2.000 m2 …")
+      if (!owner) {
+        const first = items.findIndex((it) => it.kind === 'ent');
+        if (first >= 0 && first < k && first <= 3 && canOwn(items[first])) {
+          owner = (items[first] as EntityItem).clusters[0];
+          pattern = 'has_figure.subject';
+        }
+      }
+      // else the nearest entity before it in the same clause
       if (!owner) {
         for (let b = k - 1; b >= Math.max(0, k - 14); b--) {
           const it = items[b]!;
-          if (it.kind !== 'ent' || it.type === 'figure' || it.type === 'person' || it.type === 'product' || it.type === 'speaker') continue;
+          if (it.kind === 'tok' && [',', ';', ':', '(', ')'].includes(words[b]!)) break;
+          if (!canOwn(it)) continue;
           const c = it.clusters[0]!;
           if (attachedAfterFigure.has(c)) break;
-          owner = it.clusters.length === 1 ? c : undefined;
+          owner = c;
           break;
         }
       }
@@ -157,7 +170,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         }
       }
       if (owner && owner !== figCluster) {
-        found.push({ source: owner, target: figCluster, relation: 'has_figure', sentence: s.index, pattern: 'has_figure.nearest' });
+        found.push({ source: owner, target: figCluster, relation: 'has_figure', sentence: s.index, pattern });
         typedPairs.add(`${owner.id}|${figCluster.id}`);
       }
     }

@@ -14,7 +14,11 @@ export interface Cluster {
 }
 
 const REASON_WEIGHT: Record<string, number> = {
-  default: 1,
+  default: 0.2,
+  coordination: 3,
+  title: 5,
+  'acronym-definition': 6,
+  'product-context': 4,
   'org-context': 3,
   'place-preposition': 3,
   'place-of': 4,
@@ -23,6 +27,9 @@ const REASON_WEIGHT: Record<string, number> = {
   speech: 4,
   'speaker-label': 5,
   'role-apposition': 5,
+  'role-before': 5,
+  age: 6,
+  street: 6,
   'first-name': 5,
   'person-context': 5,
   honorific: 6,
@@ -110,7 +117,8 @@ export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countr
     let c = byKey.get(k) ?? (m.alias ? byKey.get(key(m.alias)) : undefined);
     const words = m.text.split(/[\s]+/);
     // "El Fergui" → "Abdellah El Fergui"; "d'Halluin" → "Raphael d'Halluin"
-    if (!c && m.type !== 'programme') c = personTails.get(k);
+    // a surname joins the full name, unless the context made it something else ("le groupe Dörr")
+    if (!c && m.type !== 'programme' && (m.reason === 'default' || m.type === 'person' || m.reason === 'speech')) c = personTails.get(k);
     if (!c && m.type !== 'programme' && /^\p{Lu}{2,6}$/u.test(m.text)) c = acronyms.get(m.text);
     // "ScoreFact France" → "Scorefact"; "Groupe Infragest" ↔ "Infragest"
     if (!c && words.length > 1 && m.type === 'organization') {
@@ -122,7 +130,10 @@ export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countr
     // "Ingram" after "Ingram Micro": a short form of a name introduced in full earlier
     if (!c && words.length === 1 && m.type === 'organization') {
       const full = clusters.find(
-        (o) => o.type === 'organization' && o.mentions.some((x) => x.from < m.from && key(x.text).startsWith(`${k} `)) && !o.mentions.some((x) => key(x.text) === k),
+        (o) =>
+          o.type === 'organization' &&
+          o.mentions.some((x) => x.from < m.from && key(x.text).startsWith(`${k} `) && key(x.text).slice(k.length + 1).split(' ').every((w) => lx.has('orgSuffixes', w))) &&
+          !o.mentions.some((x) => key(x.text) === k),
       );
       const introducedAlone = mentions.some((x) => x !== m && key(x.text) === k && x.from < (full?.mentions[0]?.from ?? 0));
       if (full && !introducedAlone) c = full;
@@ -130,11 +141,15 @@ export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countr
     if (!c) c = newCluster(m);
     c.mentions.push(m);
     if (!byKey.has(k)) byKey.set(k, c);
-    if (m.alias && !byKey.has(key(m.alias))) byKey.set(key(m.alias), c);
+    if (m.alias) {
+      for (const ak of [key(m.alias), `p|${programmeKey(m.alias)}`]) if (!byKey.has(ak)) byKey.set(ak, c);
+    }
     if (m.alias) c.aliases.add(m.alias);
     // register tails of multi-word person-like names and acronyms of multi-word names
     if (words.length >= 2) {
       const ws = m.text.replace(/([’'])/g, '$1 ').split(/\s+/).filter(Boolean);
+      // generational suffixes do not end a surname: "John Mills Jr" → "Mills"
+      while (ws.length > 2 && /^(?:jr|sr|ii|iii|iv|fils|père)\.?$/i.test(ws[ws.length - 1]!)) ws.pop();
       for (let cut = 1; cut < ws.length; cut++) {
         const tail = ws.slice(cut);
         if (tail.length > 2) continue;

@@ -29,7 +29,7 @@ export interface Sentence {
   paragraphStart: boolean;
 }
 
-const TOKEN_RE = /(\p{L}[\p{L}\p{M}\p{N}]*(?:['’](?=\p{L})[\p{L}\p{M}\p{N}]*|[-‑](?=[\p{L}\p{N}])[\p{L}\p{M}\p{N}]*)*)|(\d+(?:[.,]\d+)*)|(\n)|([^\s])/gu;
+const TOKEN_RE = /(\d{1,2}[hH]\d{2}(?![\p{L}\p{N}])|(?:\p{Lu}\.){2,}(?!\p{L})|\p{L}[\p{L}\p{M}\p{N}]*(?:['’](?=\p{L})[\p{L}\p{M}\p{N}]*|[-‑](?=[\p{L}\p{N}])[\p{L}\p{M}\p{N}]*)*)|(\d+(?:[.,]\d+)*)|(\n)|([^\s])/gu;
 const ELISIONS = new Set(['l', 'd', 'qu', 'n', 's', 'c', 'j', 'm', 't', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu']);
 const ABBREVIATIONS = new Set(['m', 'mm', 'mme', 'mmes', 'mlle', 'dr', 'pr', 'me', 'mgr', 'st', 'ste', 'mr', 'mrs', 'ms', 'prof', 'gen', 'gén', 'col', 'capt', 'lt', 'sgt', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'av', 'bd', 'no', 'vol', 'p', 'env', 'cf', 'ex', 'art', 'fig', 'u.s', 'st', 'mt', 'jan', 'feb', 'fév', 'aug', 'sept', 'oct', 'nov', 'dec', 'déc']);
 
