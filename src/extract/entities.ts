@@ -63,7 +63,9 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   const known = lx.places.has(w) || lx.orgs.has(w) || lx.isFirstName(w);
   if (allUpperRun) return known;
   // nationalities and demonyms are not names: "Français", "Allemands", "European"
-  if (!lx.places.has(w) && !lx.orgs.has(w) && (lx.demonyms.has(w) || (lx.knownWords.has(w) && DEMONYM_SHAPE.test(w)))) return false;
+  if (!lx.places.has(w) && !lx.orgs.has(w) && (lx.demonyms.has(w) || (lx.knownWords.has(w) && !lx.isFirstName(w) && DEMONYM_SHAPE.test(w)))) return false;
+  // spelled numbers: "Vingt-cinq exemplaires"
+  if (w.split('-').every((part) => SPELLED_NUMBERS.has(part))) return false;
   if (lx.has('commonWords', w) && !known) return false;
   if (isInitialPosition(ctx, i, sentenceFrom) && !known) {
     if (lx.knownWords.has(w) || ctx.lowerWords.has(w)) return false;
@@ -186,7 +188,8 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       }
       if (titleAt(ctx, j) > 0 && t.cap && !startsWithHead) break;
       // a first name after other names starts a new one: "CFDT Laurent Berger"
-      if (!startsWithHead && j > i && personLike(j) && !personLike(j - 1) && !lx.has('personParticles', norms[j - 1]!)) break;
+      // (only when what comes before does not look like a name itself: "Aston Martin" stays whole)
+      if (!startsWithHead && j > i && personLike(j) && !personLike(j - 1) && !lx.has('personParticles', norms[j - 1]!) && notNameLike(ctx, j - 1)) break;
       if (isNameToken(ctx, j, s.from, allUpper) || (t.kind === 'word' && t.cap && !t.upper && !/['’]$/.test(t.text) && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm))) {
         j++;
         continue;
@@ -311,6 +314,7 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
       if (lx.has('commonWords', t.norm) || lx.has('determiners', t.norm) || lx.has('nonEntities', t.norm)) return false;
       const next = norms[k + 1];
       if (next === 'en' || next === 'par' || next === 'a' || next === 'pour' || next === 'by') return false;
+      if (lx.has('programmeAdjectiveStop', t.norm)) return false;
       const lower = t.text.toLowerCase();
       return PARTICIPLE.test(t.norm) && (/(?:é|ée|és|ées|i|is|ie|ies|u|ue|us|ues)$/.test(lower) || (lx.knownWords.has(t.norm) && /(?:el|elle|els|elles|al|ale|aux|ales|if|ive|ifs|ives|ique|iques)$/.test(lower)));
     };
@@ -445,6 +449,15 @@ function isAfterSpeechVerb(ctx: DocContext, from: number): boolean {
     }
   }
   return false;
+}
+
+const SPELLED_NUMBERS = new Set(['un', 'une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize', 'dix-sept', 'vingt', 'trente', 'quarante', 'cinquante', 'soixante', 'cent', 'cents', 'mille', 'et', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'thousand']);
+
+/** A token that is an acronym, a common word or common-noun shaped: not the first half of a two-word name. */
+function notNameLike(ctx: DocContext, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  const w = ctx.norms[k]!;
+  return t.upper || ctx.lowerWords.has(w) || ctx.lexicon.knownWords.has(w) || isCommonNounShape(w) || ctx.lexicon.has('commonWords', w);
 }
 
 const COMMON_NOUN_SHAPE = /(?:tion|tions|ment|ments|ite|ites|isme|ance|ances|ence|ences|ure|ures|age|ages|eur|eurs|ie|ies|ique|iques|ness|ship|ity|ities)$/;

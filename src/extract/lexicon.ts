@@ -47,6 +47,7 @@ export interface LexiconData {
   demonyms: string[];
   placeOfNouns: string[];
   streetHeads: string[];
+  programmeAdjectiveStop: string[];
 }
 
 export type LexiconKey = keyof LexiconData;

@@ -75,7 +75,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         i += groupAna;
         continue;
       }
-      if (orgAna > 0 && lastOrg && s.index - lastOrg.sentence <= 3 && !(mention && mention.from <= i + orgAna)) {
+      if (orgAna > 0 && lastOrg && s.index - lastOrg.sentence <= 3 && !introducesName(ctx, i + orgAna, s.to, mention)) {
         // the same noun keeps its referent ("la nouvelle structure" … "la structure"); "ce dernier" is the last one named
         const head = norms[i + orgAna - 1]!;
         const remembered = anaphorHeads.get(head);
@@ -139,10 +139,22 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       const canOwn = (it: Item | undefined): it is EntityItem =>
         !!it && it.kind === 'ent' && it.type !== 'figure' && it.type !== 'person' && it.type !== 'product' && it.type !== 'speaker' && it.clusters.length === 1;
       let pattern = 'has_figure.nearest';
+      // "les 150 membres de la Convention citoyenne": the entity the figure is a part of
+      if (!owner) {
+        let a = k + 1;
+        if (['de', 'du', 'des', "d'", 'of'].includes(words[a] ?? '')) {
+          a++;
+          if (['la', 'le', 'les', "l'", 'the'].includes(words[a] ?? '')) a++;
+          if (canOwn(items[a])) {
+            owner = (items[a] as EntityItem).clusters[0];
+            pattern = 'has_figure.of';
+          }
+        }
+      }
       // the subject: an entity opening the sentence ("La nouvelle structure dotée de 2.000 m2 …")
       if (!owner) {
         const first = items.findIndex((it) => it.kind === 'ent');
-        if (first >= 0 && first < k && first <= 3 && canOwn(items[first])) {
+        if (first >= 0 && first < k && first <= 3 && k - first <= 25 && canOwn(items[first])) {
           owner = (items[first] as EntityItem).clusters[0];
           pattern = 'has_figure.subject';
         }
@@ -203,6 +215,8 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
   for (const c of orgs) {
     const words = c.label.split(/\s+/);
     for (let cut = words.length - 1; cut >= 1; cut--) {
+      // only a unit of the parent: "Microsoft Financing", "Renault Trucks Services" — not "Aston Martin DB5"
+      if (!words.slice(cut).every((w) => ctx.lexicon.has('orgSuffixes', normKey(w)))) continue;
       const prefix = words.slice(0, cut).join(' ').toLowerCase();
       const parent = orgs.find((o) => o !== c && o.label.toLowerCase() === prefix);
       if (parent) {
@@ -214,6 +228,20 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
   return found;
 }
 
+/**
+ * "la compagnie aérienne australienne Qantas", "l'association « 40 millions d'automobilistes »":
+ * the noun phrase introduces a name instead of pointing back.
+ */
+function introducesName(ctx: DocContext, at: number, end: number, nextMention: MentionSpan | undefined): boolean {
+  for (let k = at; k < Math.min(end, at + 4); k++) {
+    if (nextMention && nextMention.from === k) return true;
+    const t = ctx.tokens[k]!;
+    if (t.kind === 'punct') return t.text === '«' || t.text === '"' || t.text === '“';
+    if (t.cap || ctx.lexicon.has('determiners', t.norm) || ctx.lexicon.has('commonWords', t.norm)) return false;
+  }
+  return false;
+}
+
 /** A role noun follows within three words: "son responsable", "nos deux autres grossistes". */
 function followedByRole(ctx: DocContext, i: number, end: number): boolean {
   const { lexicon: lx, norms } = ctx;
@@ -221,6 +249,10 @@ function followedByRole(ctx: DocContext, i: number, end: number): boolean {
     if (lx.matchPhrase('workTitles', norms, k) || lx.matchPhrase('leaderTitles', norms, k) || lx.has('distributorNouns', norms[k]!)) return true;
   }
   return false;
+}
+
+function normKey(w: string): string {
+  return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 function hasAny(present: Set<string>, anchors: Set<string>): boolean {
