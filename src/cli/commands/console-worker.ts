@@ -9,7 +9,7 @@ import { QueryCancelledError, entityNames, formatResult, indexGraph, isEmptyResu
 import type { KgGraph } from '../../graph/types.ts';
 import { readGraphFile } from '../io.ts';
 
-export type WorkerRequest = { type: 'load'; path: string } | { type: 'query'; id: number; text: string; json: boolean };
+export type WorkerRequest = { type: 'load'; path: string } | { type: 'query'; id: number; text: string; json: boolean; maxWork: number };
 
 export type WorkerReply =
   | { type: 'loaded'; path: string; nodes: number; edges: number; names: string[]; ms: number }
@@ -50,7 +50,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
   Atomics.store(flag, 0, 0);
   try {
     if (!graph) throw new Error('console worker: no graph loaded');
-    const result = runQuery(graph, request.text, { signal });
+    const result = runQuery(graph, request.text, { signal, maxWork: request.maxWork });
     const text = request.json ? JSON.stringify(result, null, 2) : formatResult(result);
     reply({ type: 'result', id: request.id, text, empty: isEmptyResult(result), ms: performance.now() - started });
   } catch (error) {

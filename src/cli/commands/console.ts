@@ -11,12 +11,17 @@ import { join } from 'node:path';
 import * as readline from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import { InputError, NotFoundError } from '../../extract/errors.ts';
-import { completeQuery } from '../../graph/query/index.ts';
+import { completeQuery, queryOptionDefaults } from '../../graph/query/index.ts';
 import { DEFAULT_GRAPH } from './query.ts';
 import type { RegisterCommand } from './index.ts';
 import type { WorkerReply, WorkerRequest } from './console-worker.ts';
 
 const HISTORY_SIZE = 1000;
+/**
+ * Work budget of console queries: ten times the default, since Ctrl-C can stop them
+ * (counting the paths beyond a limit goes on longer before saying "at least N more").
+ */
+const CONSOLE_MAX_WORK = 10 * queryOptionDefaults.maxWork;
 /** How long a cancelled query may take to notice the flag before its worker is restarted. */
 const CANCEL_GRACE_MS = 1500;
 
@@ -156,7 +161,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const runQueryLine = async (text: string) => {
     running = true;
     try {
-      const reply = await ask({ type: 'query', id: nextId++, text, json });
+      const reply = await ask({ type: 'query', id: nextId++, text, json, maxWork: CONSOLE_MAX_WORK });
       if (reply.type === 'result') {
         say(reply.text);
         if (interactive) say(`(${Math.round(reply.ms)} ms)`);
@@ -172,10 +177,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
 
   let closing = false;
-  const queue: string[] = [];
-  const handle = async (raw: string): Promise<void> => {
+  /** Lines to run; `typed` ones (not from .run) go into the history when run. */
+  const queue: { line: string; typed: boolean }[] = [];
+  const handle = async (raw: string, typed: boolean): Promise<void> => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
+    if (typed) appendHistory(historyFile, raw, history);
     const [word = '', ...rest] = line.split(/\s+/);
     const argument = rest.join(' ');
     switch (word.toLowerCase()) {
@@ -202,7 +209,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
           const code = (error as NodeJS.ErrnoException).code;
           return warn(`error: ${code === 'ENOENT' ? new NotFoundError(`no file "${argument}".`).message : (error as Error).message}`);
         }
-        queue.unshift(...text.split(/\r?\n/));
+        queue.unshift(...text.split(/\r?\n/).map((l) => ({ line: l, typed: false })));
         return;
       }
       case '.json':
@@ -227,7 +234,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     const pump = async () => {
       if (busy) return;
       busy = true;
-      while (queue.length && !closing) await handle(queue.shift()!);
+      while (queue.length && !closing) {
+        const next = queue.shift()!;
+        await handle(next.line, next.typed);
+      }
       busy = false;
       if (ended || closing) finish();
       else if (interactive) rl.prompt();
@@ -257,8 +267,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     };
     rl.on('line', (line) => {
       interrupted = false;
-      if (line.trim() && !closing) appendHistory(historyFile, line, history);
-      queue.push(line);
+      queue.push({ line, typed: true });
       void pump();
     });
     rl.on('SIGINT', onSignal);

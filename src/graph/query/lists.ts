@@ -28,8 +28,8 @@ export function matchDocuments(index: GraphIndex, doc: string): Set<string> {
 }
 
 /**
- * Entities matching every filter. Name matches rank exact > word for word > anywhere,
- * then by number of mentions.
+ * Entities matching every filter. Name matches rank node key > exact > word for word >
+ * anywhere, then by number of mentions.
  */
 export function findNodes(index: GraphIndex, filter: FindFilter, limit: number, budget: Budget): { ids: number[]; total: number } {
   const names = nameIndex(index);
@@ -48,6 +48,7 @@ export function findNodes(index: GraphIndex, filter: FindFilter, limit: number, 
         else if (containsWords(name, wanted)) nameRank = Math.max(nameRank, 2);
         else if (name.includes(wanted)) nameRank = Math.max(nameRank, 1);
       }
+      if (filter.name === index.keys[id]) nameRank = 4;
       if (!nameRank) continue;
     }
     const mentions = index.graph.getNodeAttribute(index.keys[id]!, 'mentions');

@@ -54,7 +54,8 @@ export const MEASURES: readonly Measure[] = ['degree', 'pagerank', 'betweenness'
 
 /** Option keywords of each command: they end a bare name. */
 export const KEYWORDS: Record<QueryCommand, readonly string[]> = {
-  path: ['via', 'avoid', 'cooccur', 'max'],
+  // limit ends a name too, to say it does not apply to path.
+  path: ['via', 'avoid', 'cooccur', 'max', 'limit'],
   paths: ['via', 'avoid', 'cooccur', 'max', 'limit'],
   allshortest: ['via', 'avoid', 'cooccur', 'max', 'limit'],
   neighbors: ['depth', 'via', 'type', 'cooccur', 'limit', 'in', 'out', 'both'],

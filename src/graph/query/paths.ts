@@ -8,7 +8,7 @@
  * into results.
  */
 import type { Budget } from './budget.ts';
-import { reverseWalk } from './graph-index.ts';
+import { forEachStep, reverseWalk } from './graph-index.ts';
 import type { GraphIndex, Walk } from './graph-index.ts';
 
 export interface SearchLimits {
@@ -19,89 +19,230 @@ export interface SearchLimits {
   budget: Budget;
 }
 
+/** Where the two searches of a bidirectional BFS met. */
+interface Meeting {
+  /** Hops of the shortest paths. */
+  length: number;
+  /** Nodes where shortest paths cross the last expanded level, each on distinct paths. */
+  middle: number[];
+  /** Hops from s (forward) and to t (backward); -1 = not reached. */
+  distF: Int32Array;
+  distB: Int32Array;
+  /** Number of shortest paths from s / to t, when counted. */
+  sigmaF: Float64Array | null;
+  sigmaB: Float64Array | null;
+}
+
 /**
- * Shortest path by number of hops: bidirectional breadth-first search, expanding
- * the smaller frontier one whole level at a time. Returns null when there is none
- * within maxHops.
+ * Bidirectional breadth-first search: expands the smaller frontier one whole level
+ * at a time until the two searches meet, within maxHops. With `count`, also counts
+ * the shortest paths to each node (parallel edges count once).
  */
-export function shortestPathBfs(index: GraphIndex, s: number, t: number, walk: Walk, limits: SearchLimits): number[] | null {
-  if (s === t) return [s];
+function meet(index: GraphIndex, s: number, t: number, walk: Walk, limits: SearchLimits, count: boolean): Meeting | null {
   const { n, rel, src, tgt, outStart, outEdges, inStart, inEdges } = index;
   const { avoid, maxHops, budget } = limits;
-  // parent[v] = -1 unseen; the root is its own parent.
-  const parentF = new Int32Array(n).fill(-1);
-  const parentB = new Int32Array(n).fill(-1);
-  const distF = new Int32Array(n);
-  const distB = new Int32Array(n);
-  parentF[s] = s;
-  parentB[t] = t;
+  const distF = new Int32Array(n).fill(-1);
+  const distB = new Int32Array(n).fill(-1);
+  const sigmaF = count ? new Float64Array(n) : null;
+  const sigmaB = count ? new Float64Array(n) : null;
+  const mark = new Int32Array(n).fill(-1);
+  distF[s] = 0;
+  distB[t] = 0;
+  if (sigmaF && sigmaB) sigmaF[s] = sigmaB[t] = 1;
+  if (s === t) return { length: 0, middle: [s], distF, distB, sigmaF, sigmaB };
   let frontF = [s];
   let frontB = [t];
   let dF = 0;
   let dB = 0;
   const back = reverseWalk(walk);
 
-  // Expands one level of one side; returns the meeting node giving the shortest path, or -1.
-  const expand = (front: number[], w: Walk, parent: Int32Array, dist: Int32Array, d: number, otherParent: Int32Array, otherDist: Int32Array, next: number[]): number => {
-    let best = -1;
-    let bestLength = Infinity;
-    for (const u of front) {
-      const visit = (e: number, v: number) => {
-        budget.tick();
-        if (parent[v] !== -1 || (avoid && avoid[v])) return;
-        parent[v] = u;
+  const expand = (front: number[], w: Walk, dist: Int32Array, sigma: Float64Array | null, d: number): number[] => {
+    const next: number[] = [];
+    const reach = (u: number, v: number) => {
+      if (mark[v] === u || (avoid && avoid[v])) return;
+      mark[v] = u;
+      if (dist[v] === -1) {
         dist[v] = d + 1;
         next.push(v);
-        if (otherParent[v] !== -1) {
-          const length = d + 1 + otherDist[v]!;
-          if (length < bestLength) {
-            bestLength = length;
-            best = v;
-          }
-        }
-        void e;
-      };
+        if (sigma) sigma[v] = sigma[u]!;
+      } else if (sigma && dist[v] === d + 1) sigma[v]! += sigma[u]!;
+    };
+    for (const u of front) {
+      budget.tick(outStart[u + 1]! - outStart[u]! + inStart[u + 1]! - inStart[u]! + 1);
       if (w.outMask)
         for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
           const e = outEdges[k]!;
-          if ((w.outMask >> rel[e]!) & 1) visit(e, tgt[e]!);
+          if ((w.outMask >> rel[e]!) & 1) reach(u, tgt[e]!);
         }
       if (w.inMask)
         for (let k = inStart[u]!, end = inStart[u + 1]!; k < end; k++) {
           const e = inEdges[k]!;
-          if ((w.inMask >> rel[e]!) & 1) visit(e, src[e]!);
+          if ((w.inMask >> rel[e]!) & 1) reach(u, src[e]!);
         }
     }
-    return best;
+    return next;
   };
 
   while (frontF.length && frontB.length && dF + dB < maxHops) {
-    let meet: number;
-    const next: number[] = [];
-    if (frontF.length <= frontB.length) {
-      meet = expand(frontF, walk, parentF, distF, dF, parentB, distB, next);
+    const forward = frontF.length <= frontB.length;
+    const next = forward ? expand(frontF, walk, distF, sigmaF, dF) : expand(frontB, back, distB, sigmaB, dB);
+    if (forward) {
       frontF = next;
       dF++;
     } else {
-      meet = expand(frontB, back, parentB, distB, dB, parentF, distF, next);
       frontB = next;
       dB++;
     }
-    if (meet >= 0) {
-      const path: number[] = [];
-      for (let v = meet; ; v = parentF[v]!) {
-        path.push(v);
-        if (v === s) break;
-      }
-      path.reverse();
-      for (let v = meet; v !== t; ) {
-        v = parentB[v]!;
-        path.push(v);
-      }
-      return path;
+    // The new level meets the other search: the shortest paths cross it at the nodes
+    // nearest to the other end (a whole level was expanded, so none shorter was missed).
+    const other = forward ? distB : distF;
+    let best = Infinity;
+    for (const v of next) if (other[v] !== -1 && other[v]! < best) best = other[v]!;
+    if (best < Infinity) {
+      const middle = next.filter((v) => other[v] === best);
+      const length = (forward ? dF : dB) + best;
+      if (length <= maxHops) return { length, middle, distF, distB, sigmaF, sigmaB };
+      return null;
     }
   }
   return null;
+}
+
+/**
+ * Shortest paths from s to a node `v` inside a meeting, followed backwards along
+ * decreasing `dist` (forward search), up to `limit` of them; or from `v` to t along
+ * decreasing distB (backward search) when `toEnd`.
+ */
+function halfPaths(index: GraphIndex, walk: Walk, m: Meeting, v: number, toEnd: boolean, limit: number, budget: Budget): number[][] {
+  const dist = toEnd ? m.distB : m.distF;
+  // Going back towards s we follow edges into v; going on towards t, edges out of v.
+  const w = toEnd ? walk : reverseWalk(walk);
+  const out: number[][] = [];
+  const path = [v];
+  const step = (u: number) => {
+    if (out.length >= limit) return;
+    if (dist[u] === 0) {
+      out.push(toEnd ? [...path] : [...path].reverse());
+      return;
+    }
+    const seen = new Set<number>();
+    forEachStep(index, u, w, (_e, x) => {
+      budget.tick();
+      if (dist[x] !== dist[u]! - 1 || seen.has(x)) return;
+      seen.add(x);
+      path.push(x);
+      step(x);
+      path.pop();
+      if (out.length >= limit) return false;
+    });
+  };
+  step(v);
+  return out;
+}
+
+/**
+ * Shortest path by number of hops (bidirectional BFS). Returns null when there is
+ * none within maxHops.
+ */
+export function shortestPathBfs(index: GraphIndex, s: number, t: number, walk: Walk, limits: SearchLimits): number[] | null {
+  const m = meet(index, s, t, walk, limits, false);
+  if (!m) return null;
+  const v = m.middle[0]!;
+  const head = halfPaths(index, walk, m, v, false, 1, limits.budget)[0]!;
+  const tail = halfPaths(index, walk, m, v, true, 1, limits.budget)[0]!;
+  return [...head, ...tail.slice(1)];
+}
+
+/** Every shortest path by number of hops: counted exactly, enumerated up to a limit. */
+export function allShortestBfs(index: GraphIndex, s: number, t: number, walk: Walk, limits: SearchLimits): WeightedSearch {
+  const m = meet(index, s, t, walk, limits, true);
+  if (!m) return { cost: Infinity, count: 0, paths: () => [] };
+  let count = 0;
+  for (const v of m.middle) count += m.sigmaF![v]! * m.sigmaB![v]!;
+  return {
+    cost: m.length,
+    count,
+    paths(limit: number): number[][] {
+      const out: number[][] = [];
+      for (const v of m.middle) {
+        if (out.length >= limit) break;
+        const heads = halfPaths(index, walk, m, v, false, limit - out.length, limits.budget);
+        const tails = halfPaths(index, walk, m, v, true, limit - out.length, limits.budget);
+        for (const head of heads)
+          for (const tail of tails) if (out.length < limit) out.push([...head, ...tail.slice(1)]);
+      }
+      return out;
+    },
+  };
+}
+
+/**
+ * Least-cost path when edges cost differently (co_occurs hops cost more): a
+ * bidirectional Dijkstra, stopping when the two frontiers' smallest costs add up to
+ * at least the best meeting found. No hop bound (leastCostPaths handles those).
+ */
+export function cheapestPath(index: GraphIndex, s: number, t: number, walk: Walk, costs: Float64Array, limits: SearchLimits): { nodes: number[]; cost: number } | null {
+  if (s === t) return { nodes: [s], cost: 0 };
+  const { n, rel, src, tgt, outStart, outEdges, inStart, inEdges } = index;
+  const { avoid, budget } = limits;
+  const distF = new Float64Array(n).fill(Infinity);
+  const distB = new Float64Array(n).fill(Infinity);
+  const predF = new Int32Array(n).fill(-1);
+  const predB = new Int32Array(n).fill(-1);
+  const doneF = new Uint8Array(n);
+  const doneB = new Uint8Array(n);
+  const heapF = new MinHeap();
+  const heapB = new MinHeap();
+  distF[s] = 0;
+  distB[t] = 0;
+  heapF.push(0, s);
+  heapB.push(0, t);
+  const back = reverseWalk(walk);
+  let best = Infinity;
+  let meeting = -1;
+  while (heapF.size && heapB.size) {
+    if (heapF.peek() + heapB.peek() >= best) break;
+    const forward = heapF.size <= heapB.size;
+    const heap = forward ? heapF : heapB;
+    const dist = forward ? distF : distB;
+    const other = forward ? distB : distF;
+    const pred = forward ? predF : predB;
+    const done = forward ? doneF : doneB;
+    const w = forward ? walk : back;
+    const [d, u] = heap.pop();
+    if (done[u] || d > dist[u]!) continue;
+    done[u] = 1;
+    const relax = (e: number, v: number) => {
+      if (avoid && avoid[v]) return;
+      const nd = d + costs[rel[e]!]!;
+      if (nd < dist[v]!) {
+        dist[v] = nd;
+        pred[v] = u;
+        heap.push(nd, v);
+      }
+      if (dist[v]! + other[v]! < best) {
+        best = dist[v]! + other[v]!;
+        meeting = v;
+      }
+    };
+    budget.tick(outStart[u + 1]! - outStart[u]! + inStart[u + 1]! - inStart[u]! + 1);
+    if (w.outMask)
+      for (let k = outStart[u]!, end = outStart[u + 1]!; k < end; k++) {
+        const e = outEdges[k]!;
+        if ((w.outMask >> rel[e]!) & 1) relax(e, tgt[e]!);
+      }
+    if (w.inMask)
+      for (let k = inStart[u]!, end = inStart[u + 1]!; k < end; k++) {
+        const e = inEdges[k]!;
+        if ((w.inMask >> rel[e]!) & 1) relax(e, src[e]!);
+      }
+  }
+  if (meeting < 0) return null;
+  const nodes: number[] = [];
+  for (let v = meeting; v !== -1; v = predF[v]!) nodes.push(v);
+  nodes.reverse();
+  for (let v = predB[meeting]!; v !== -1; v = predB[v]!) nodes.push(v);
+  return { nodes, cost: best };
 }
 
 /** A binary min-heap of (cost, state) pairs. */
@@ -110,6 +251,10 @@ class MinHeap {
   private states: number[] = [];
   get size(): number {
     return this.costs.length;
+  }
+  /** The smallest cost (Infinity when empty). */
+  peek(): number {
+    return this.costs.length ? this.costs[0]! : Infinity;
   }
   push(cost: number, state: number): void {
     const { costs, states } = this;

@@ -12,7 +12,7 @@ import { betweennessScores, degreeScores, louvainCommunities, pagerankScores } f
 import { resolveName } from './names.ts';
 import { neighborhood, pickNeighbors, topK } from './neighbors.ts';
 import { parseQuery } from './parse.ts';
-import { boundedSimplePaths, leastCostPaths, shortestPathBfs } from './paths.ts';
+import { allShortestBfs, boundedSimplePaths, cheapestPath, leastCostPaths, shortestPathBfs } from './paths.ts';
 import type { SearchLimits } from './paths.ts';
 import { edgeRef, keysOfPaths, nodeRef, pathItem } from './refs.ts';
 import type {
@@ -160,15 +160,18 @@ class Run {
     let more = 0;
     let lowerBound = false;
     if (q.command === 'path') {
-      if (weighted) {
+      if (weighted && q.max !== null) {
         const search = leastCostPaths(index, s, t, walk, costs, limits);
         found = search.paths(1).map((nodes) => ({ nodes, cost: search.cost }));
+      } else if (weighted) {
+        const path = cheapestPath(index, s, t, walk, costs, limits);
+        if (path) found = [path];
       } else {
         const nodes = shortestPathBfs(index, s, t, walk, limits);
         if (nodes) found = [{ nodes, cost: nodes.length - 1 }];
       }
     } else if (q.command === 'allshortest') {
-      const search = leastCostPaths(index, s, t, walk, costs, limits);
+      const search = weighted ? leastCostPaths(index, s, t, walk, costs, limits) : allShortestBfs(index, s, t, walk, limits);
       found = search.paths(q.limit).map((nodes) => ({ nodes, cost: search.cost }));
       more = search.count - found.length;
       if (search.count > Number.MAX_SAFE_INTEGER) this.notes.push('the number of shortest paths is approximate (it exceeds 2^53).');
