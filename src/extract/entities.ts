@@ -60,10 +60,10 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   if (lx.has('nonEntities', w) || lx.has('determiners', w)) return false;
   if (t.upper && lx.has('commonAcronyms', w)) return false;
   if (lx.has('honorifics', w) && (ctx.tokens[i + 1]?.text === '.' || ctx.tokens[i + 1]?.cap)) return false;
-  const known = lx.places.has(w) || lx.orgs.has(w) || lx.isFirstName(w);
+  const known = lx.places.has(w) || lx.orgs.has(w) || lx.isFirstName(w, t.text);
   if (allUpperRun) return known;
   // nationalities and demonyms are not names: "Français", "Allemands", "European"
-  if (!lx.places.has(w) && !lx.orgs.has(w) && (lx.demonyms.has(w) || (lx.knownWords.has(w) && !lx.isFirstName(w) && DEMONYM_SHAPE.test(w)))) return false;
+  if (!lx.places.has(w) && !lx.orgs.has(w) && (lx.demonyms.has(w) || (lx.knownWords.has(w) && !lx.isFirstName(w, t.text) && DEMONYM_SHAPE.test(w)))) return false;
   // spelled numbers: "Vingt-cinq exemplaires"
   if (w.split('-').every((part) => SPELLED_NUMBERS.has(part))) return false;
   if (lx.has('commonWords', w) && !known) return false;
@@ -154,7 +154,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     return n >= 3;
   };
   const isHeadAt = (k: number) => lx.matchPhrase('orgHeads', norms, k) > 0 || lx.matchPhrase('placeHeads', norms, k) > 0 || lx.has('programmeNamedHeads', norms[k]!);
-  const personLike = (k: number) => lx.isFirstName(norms[k]!) && !lx.places.has(norms[k]!) && !lx.orgs.has(norms[k]!);
+  const personLike = (k: number) => lx.isFirstName(norms[k]!, tokens[k]!.text) && !lx.places.has(norms[k]!) && !lx.orgs.has(norms[k]!);
   for (let i = s.from; i < s.to; i++) {
     if (isTaken(i)) continue;
     // a known multi-word place or organisation, even when it starts with a common word: "New York", "South Korea"
@@ -172,9 +172,31 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       continue;
     }
     const allUpper = tokens[i]!.upper && upperRun(i);
+    // a capitalised article inside a sentence opens a title: "Le Parisien révèle", "selon Les Echos"
+    const t0 = tokens[i]!;
+    if (!allUpper && t0.cap && ['le', 'la', 'les'].includes(norms[i]!) && !isInitialPosition(ctx, i, s.from) && i + 1 < s.to && !isTaken(i + 1)) {
+      const t1 = tokens[i + 1]!;
+      if (t1.kind === 'word' && t1.cap && !t1.upper && !lx.has('nonEntities', t1.norm) && !lx.has('determiners', t1.norm) && !lx.places.has(t1.norm) && !/['’]$/.test(t1.text)) {
+        let end = i + 2;
+        while (end < s.to && !isTaken(end) && isNameToken(ctx, end, s.from, false)) end++;
+        out.push({ from: i, to: end, sentence: s.index, type: 'organization', text: spanText(ctx, i, end), reason: 'title-article' });
+        take(i, end);
+        i = end - 1;
+        continue;
+      }
+    }
     if (!isNameToken(ctx, i, s.from, allUpper)) continue;
     const startsWithHead = isHeadAt(i);
     let firstNameSoFar = personLike(i);
+    // a role just before ("ministre de la Santé Olivier Véran", "maire de Lyon Grégory Doucet"): a full name after it is a person of its own
+    let roleBefore = false;
+    for (let k = i - 1; k >= Math.max(s.from, i - 4); k--) {
+      if (titleAt(ctx, k) > 0) {
+        roleBefore = true;
+        break;
+      }
+      if (tokens[k]!.kind === 'punct') break;
+    }
     let j = i + 1;
     for (;;) {
       if (j >= s.to || isTaken(j)) break;
@@ -189,7 +211,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       if (titleAt(ctx, j) > 0 && t.cap && !startsWithHead) break;
       // a first name after other names starts a new one: "CFDT Laurent Berger"
       // (only when what comes before does not look like a name itself: "Aston Martin" stays whole)
-      if (!startsWithHead && j > i && personLike(j) && !personLike(j - 1) && !lx.has('personParticles', norms[j - 1]!) && notNameLike(ctx, j - 1)) break;
+      if (!startsWithHead && j > i && personLike(j) && !personLike(j - 1) && !lx.has('personParticles', norms[j - 1]!) && (notNameLike(ctx, j - 1) || (roleBefore && tokens[j + 1]?.cap === true && j + 1 < s.to))) break;
       if (isNameToken(ctx, j, s.from, allUpper) || (t.kind === 'word' && t.cap && !t.upper && !/['’]$/.test(t.text) && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm))) {
         j++;
         continue;
@@ -232,7 +254,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     // a lone capitalised word that only is an org head or place head ("Groupe", "Région") is not a name
     if (j === i + 1 && (lx.has('orgHeads', norms[i]!) || lx.has('placeHeads', norms[i]!) || lx.has('programmeNamedHeads', norms[i]!))) continue;
     // a lone capitalised word the document also writes in lower case is a common word: "la Justice" / "la justice"
-    if (j === i + 1 && !tokens[i]!.upper && ctx.lowerWords.has(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && !lx.isFirstName(norms[i]!)) continue;
+    if (j === i + 1 && !tokens[i]!.upper && ctx.lowerWords.has(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && !lx.isFirstName(norms[i]!, tokens[i]!.text)) continue;
     // a lone capitalised common noun after an article: "l'Environnement", "des Finances"
     if (j === i + 1 && !tokens[i]!.upper && isCommonNounShape(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && ['la', 'le', 'les', "l'", 'du', 'des', "d'", 'de', 'the'].includes(norms[i - 1] ?? '')) continue;
     // facility: "Benguerir data center"
@@ -243,18 +265,21 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     // drop trailing connectors
     let last = end;
     while (last > i + 1 && lx.has('nameConnectors', norms[last - 1]!)) last--;
-    // "avenue de Wagram", "rue Saint-Jacques": the street head belongs to the name
+    // "avenue de Wagram", "rue Saint-Jacques", "ministère de la Santé": a lower-case head belongs to the name
     let streetStart = -1;
+    let headType: 'place' | 'organization' = 'place';
     for (const back of [1, 2, 3]) {
       const k = i - back;
       if (k < s.from) break;
-      if (lx.has('streetHeads', norms[k]!) && !tokens[k]!.cap && norms.slice(k + 1, i).every((w) => ['de', 'du', 'des', "d'", 'la', "l'"].includes(w))) {
+      const between = norms.slice(k + 1, i).every((w) => ['de', 'du', 'des', "d'", 'la', "l'"].includes(w));
+      if (!tokens[k]!.cap && between && (lx.has('streetHeads', norms[k]!) || (lx.has('lowerOrgHeads', norms[k]!) && back > 1))) {
         streetStart = k;
+        headType = lx.has('streetHeads', norms[k]!) ? 'place' : 'organization';
         break;
       }
     }
     if (streetStart >= 0 && !isTaken(streetStart)) {
-      out.push({ from: streetStart, to: last, sentence: s.index, type: 'place', text: spanText(ctx, streetStart, last), reason: 'street' });
+      out.push({ from: streetStart, to: last, sentence: s.index, type: headType, text: spanText(ctx, streetStart, last), reason: headType === 'place' ? 'street' : 'org-head' });
       take(streetStart, last);
       i = last - 1;
       continue;
@@ -383,14 +408,14 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   if (lx.matchPhrase('placeHeads', norms, 0) > 0 && norms.length > 1 && (norms[1] === 'de' || norms[1] === "d'" || norms[1] === 'du' || norms[1] === 'of')) return make('place', 'place-head');
   if (lx.matchPhrase('orgHeads', norms, 0) > 0 && norms.length > 1) return make('organization', 'org-head');
   const lastWord = norms[norms.length - 1]!;
-  if (norms.length > 1 && lx.has('orgSuffixes', lastWord) && !lx.isFirstName(norms[0]!)) return make('organization', 'org-suffix');
+  if (norms.length > 1 && lx.has('orgSuffixes', lastWord) && !lx.isFirstName(norms[0]!, tokens[from]!.text)) return make('organization', 'org-suffix');
   if (honorific) return make('person', 'honorific');
   // context before: "président X" → person, "la société X" → organization
   const before = prev?.norm ?? '';
   if (lx.has('personContextBefore', before) && !lx.places.has(full) && !lx.places.has(lastWord) && !lx.has('orgSuffixes', lastWord)) {
-    if (norms.length > 1 || lx.isFirstName(norms[0]!)) return make('person', 'person-context');
+    if (norms.length > 1 || lx.isFirstName(norms[0]!, tokens[from]!.text)) return make('person', 'person-context');
   }
-  const firstIsName = lx.isFirstName(norms[0]!) && (!lx.places.has(norms[0]!) || (norms.length >= 2 && !lx.places.has(lastWord)));
+  const firstIsName = lx.isFirstName(norms[0]!, tokens[from]!.text) && (!lx.places.has(norms[0]!) || (norms.length >= 2 && !lx.places.has(lastWord)));
   if (norms.length >= 2 && firstIsName && !tokens[from]!.upper && !lx.places.has(full)) return make('person', 'first-name');
   // speaker label at a paragraph start: "Patrice Foliard : …"
   const next = tokens[to];
@@ -559,7 +584,8 @@ function findAcronymDefinitions(ctx: DocContext, s: Sentence, out: MentionSpan[]
     if (!align(p - 1, letters.length - 1) || start < 0) continue;
     while (start < p && ACRONYM_OPTIONAL.has(norms[start]!)) start++;
     if (p - start < 2) continue;
-    const type = lx.matchPhrase('programmeHeads', norms, start) > 0 && !tokens[start]!.cap ? 'programme' : lx.matchPhrase('placeHeads', norms, start) > 0 ? 'place' : lx.matchPhrase('programmeHeads', norms, start) > 0 ? 'programme' : 'organization';
+    const programmeHead = lx.matchPhrase('programmeHeads', norms, start) > 0 || lx.has('programmeNamedHeads', norms[start]!);
+    const type = programmeHead && !lx.matchPhrase('orgHeads', norms, start) ? 'programme' : lx.matchPhrase('placeHeads', norms, start) > 0 ? 'place' : 'organization';
     // the expansion replaces the mentions inside it; the acronym gets the same type
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.from >= start && out[k]!.to <= p && out[k]!.type !== 'figure') out.splice(k, 1);
     if (out.some((m) => m.from < p && m.to > start)) continue;

@@ -5,6 +5,8 @@ import countriesFr from 'i18n-iso-countries/langs/fr.json';
 import countriesEn from 'i18n-iso-countries/langs/en.json';
 import lexiconFr from './data/lexicon.fr.json';
 import lexiconEn from './data/lexicon.en.json';
+import firstNamesData from './data/first-names.json';
+import citiesData from './data/cities.json';
 import { normWord } from './tokenize.ts';
 import type { Lang } from './types.ts';
 
@@ -48,6 +50,7 @@ export interface LexiconData {
   placeOfNouns: string[];
   streetHeads: string[];
   programmeAdjectiveStop: string[];
+  lowerOrgHeads: string[];
 }
 
 export type LexiconKey = keyof LexiconData;
@@ -62,6 +65,8 @@ export class Lexicon {
   /** Phrase lists: first word → phrases (as word arrays), longest first. */
   private readonly phrases = new Map<LexiconKey, Map<string, string[][]>>();
   readonly firstNames = new Set<string>();
+  /** Given names of many locales, lower case with their accents. */
+  readonly givenNames = new Set<string>();
   readonly lastNames = new Set<string>();
   readonly places = new Set<string>();
   readonly countries = new Set<string>();
@@ -78,6 +83,19 @@ export class Lexicon {
     }
     this.loadLanguageModel(lang);
     for (const w of data.firstNamesExtra) this.firstNames.add(normWord(w));
+    // cities of the world, except those that are also common words of the language ("Orange", "Nice" in English)
+    for (const name of citiesData.cities) {
+      const w = normWord(name);
+      if (this.knownWords.has(w) || this.has('commonWords', w) || this.has('nonEntities', w) || this.demonyms.has(w) || this.orgs.has(w)) continue;
+      this.places.add(w);
+    }
+    // given names of many locales, except those that are also places or common words
+    // (kept with their accents: "Sante" is a name, "Santé" is not)
+    for (const name of firstNamesData.names) {
+      const w = normWord(name);
+      if (this.places.has(w) || this.countries.has(w) || this.orgs.has(w) || this.knownWords.has(w) || this.has('commonWords', w) || this.has('nonEntities', w)) continue;
+      this.givenNames.add(name.toLowerCase());
+    }
     for (const w of data.placesExtra) this.places.add(normWord(w));
     for (const w of data.orgsExtra) this.orgs.add(normWord(w));
     for (const w of data.demonyms ?? []) this.demonyms.add(normWord(w));
@@ -133,11 +151,16 @@ export class Lexicon {
     return 0;
   }
 
-  isFirstName(word: string): boolean {
+  /** `word` is normalised; `text`, the token as written, also lets the accent-exact given names answer. */
+  isFirstName(word: string, text?: string): boolean {
     if (this.firstNames.has(word)) return true;
+    const lower = text?.toLowerCase();
+    if (lower !== undefined && this.givenNames.has(lower)) return true;
     // compound first names: "jean-christophe", "marie-laure"
     const parts = word.split('-');
-    return parts.length > 1 && parts.every((p) => this.firstNames.has(p));
+    if (parts.length < 2) return false;
+    const rawParts = lower?.split('-');
+    return parts.every((p, k) => this.firstNames.has(p) || (rawParts !== undefined && this.givenNames.has(rawParts[k]!)));
   }
 
   /** Draws first names, places, countries, organisations and known words from compromise / fr-compromise. */

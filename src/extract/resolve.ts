@@ -28,6 +28,7 @@ const REASON_WEIGHT: Record<string, number> = {
   'speaker-label': 5,
   'role-apposition': 5,
   'role-before': 5,
+  'title-article': 2,
   age: 6,
   street: 6,
   'first-name': 5,
@@ -156,7 +157,7 @@ export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countr
         const first = tail[0]!;
         if (!/^\p{Lu}/u.test(first) && !/^(?:d'|d’|de|du|el|al|van|von|le|la|ben)$/i.test(first)) continue;
         const tk = key(tail.join(' ').replace(/' /g, "'").replace(/’ /g, '’'));
-        if (!personTails.has(tk) && (m.type === 'person' || (words.length >= 2 && lx.isFirstName(key(words[0]!))))) personTails.set(tk, c);
+        if (!personTails.has(tk) && (m.type === 'person' || (words.length >= 2 && lx.isFirstName(key(words[0]!), words[0]!)))) personTails.set(tk, c);
       }
       const caps = words.filter((w) => /^\p{Lu}/u.test(w));
       if (caps.length >= 2) {
