@@ -28,12 +28,14 @@ export const HELP: Record<string, string> = {
   option words; bare words also work ("path Patrice Foliard -- Groupe Infragest") and stop at an arrow,
   a comma or an option word. A part of one name is enough ("Dupuy"). TYPE:NAME picks a type
   (place:Wallonie); a node key (organization:microsoft) is accepted as is.`,
-  cypher: `A Cypher subset, for queries that carry over to Neo4j (name = label, label = type, type = relation):
-  MATCH p=shortestPath((a {name:'X'})-[*..4]-(b {name:'Y'})) RETURN p      (also allShortestPaths)
-  MATCH p=(a {name:'X'})-[:works_for|funds*..3]->(b {name:'Y'}) RETURN p     (paths)
-  MATCH (a {name:'X'})-[*1..2]-(b) RETURN b                                  (neighbors)
-  MATCH (a)-[r:funds]->(b {name:'Y'}) RETURN a, r, b                          (relations)
-  MATCH (n:person) WHERE n.name CONTAINS 'dup' RETURN n                       (find)`,
+  cypher: `A Cypher subset, so that queries carry over to Neo4j (node label = entity type, name = label,
+  relationship type = relation). One pattern per MATCH; LIMIT N at the end; explain may precede MATCH.
+  MATCH p=shortestPath((a {name:'X'})-[*..4]-(b {name:'Y'})) RETURN p           path X -- Y max 4
+  MATCH p=allShortestPaths((a {name:'X'})-[:funds|owns*]->(b {name:'Y'})) RETURN p  allshortest X -> Y via funds,owns
+  MATCH p=(a {name:'X'})-[*..3]-(b {name:'Y'}) RETURN p LIMIT 10                 paths X -- Y max 3 limit 10
+  MATCH (a {name:'X'})-[:works_for*1..2]-(b:person) RETURN b                     neighbors X depth 2 via works_for type person
+  MATCH (a {name:'X'})-[r:funds]->(b) RETURN a, r, b                               relations funds from X
+  MATCH (n:organization) WHERE n.name CONTAINS 'micro' RETURN n                   find type:organization name~micro`,
 };
 
 export const OVERVIEW = `Queries (help COMMAND for details and examples):

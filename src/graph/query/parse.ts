@@ -16,6 +16,7 @@
  * Queries that start with MATCH are read as the Cypher subset (cypher.ts).
  */
 import { ENTITY_TYPES, RELATION_NAMES } from '../../extract/types.ts';
+import { isCypher, parseCypher } from './cypher.ts';
 import { bounds, defaultLimits, defaultPathsMax } from './defaults.ts';
 import { QuerySyntaxError } from './errors.ts';
 import { didYouMean } from './similar.ts';
@@ -88,6 +89,7 @@ function entityTypeOf(word: string): EntityType | undefined {
 /** Parses a query. Throws QuerySyntaxError (with the column) when it does not parse. */
 export function parseQuery(text: string): Query {
   if (typeof text !== 'string') throw new QuerySyntaxError('the query must be a string.', String(text), 1);
+  if (isCypher(text)) return parseCypher(text);
   return new Parser(text).parse();
 }
 
