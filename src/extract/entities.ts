@@ -304,6 +304,9 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
   return out.sort((a, b) => a.from - b.from);
 }
 
+/** Words after which a new platform, fund or plan is being set up. */
+const LAUNCH_CUES = new Set(['lance', 'lancer', 'lancent', 'lancera', 'lancement', 'initie', 'initier', 'initient', 'initiera', 'instaure', 'instaurer', 'deploie', 'deployer', 'launch', 'launches', 'launched', 'cree', 'creer', 'creation', 'creent']);
+
 const PARTICIPLE = /(?:e|ee|es|ees|i|ie|is|ies|el|elle|els|elles|al|ale|aux|ales|aire|aires|if|ive|ifs|ives|ier|iere|iers|ieres|ique|iques|ant|ante|ants|antes)$/;
 
 function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => boolean, mentions: MentionSpan[]): MentionSpan[] {
@@ -367,7 +370,7 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
   }
   // launched things: "la mise sur pied d'une plateforme virtuelle", "a lancé un fonds d'amorçage"
   for (let i = s.from; i < s.to; i++) {
-    if (!/^(?:lanc(?:e|er|ent|era|ement)|initi(?:e|er|ent|era)|instaur(?:e|er)|deploi|deploie|deployer|launch(?:es|ed)?|cre(?:e|er|ation|ent))$/.test(norms[i]!) && !(norms[i] === 'pied' && norms[i - 1] === 'sur') && !(norms[i] === 'place' && norms[i - 1] === 'en')) continue;
+    if (!LAUNCH_CUES.has(norms[i]!) && !(norms[i] === 'pied' && norms[i - 1] === 'sur') && !(norms[i] === 'place' && norms[i - 1] === 'en')) continue;
     for (let k = i + 1; k < Math.min(s.to, i + 5); k++) {
       if (isTaken(k)) break;
       if (!lx.has('launchableNouns', norms[k]!) || tokens[k]!.cap) continue;
@@ -462,13 +465,8 @@ function isAfterSpeechVerb(ctx: DocContext, from: number): boolean {
   const { tokens, lexicon: lx } = ctx;
   // "…», confie X" / "…, a expliqué X"
   for (let back = 1; back <= 3; back++) {
-    const t = tokens[from - back];
-    if (!t) return false;
-    const phrase = tokens
-      .slice(from - back, from)
-      .map((x) => x.norm)
-      .join(' ');
-    if (lx.has('speechVerbs', phrase)) {
+    if (from - back < 0) return false;
+    if (lx.matchPhrase('speechVerbs', ctx.norms, from - back) === back) {
       const before = tokens[from - back - 1];
       return !!before && (before.text === ',' || before.text === '»' || before.text === '"' || before.text === '”');
     }
@@ -509,7 +507,7 @@ function titleStart(ctx: DocContext, i: number, from: number): number {
 /** A known multi-word place or organisation starting at token i. */
 function knownPhraseAt(ctx: DocContext, i: number, end: number, isTaken: (k: number) => boolean): { length: number; type: 'place' | 'organization' } | undefined {
   const { tokens, norms, lexicon: lx } = ctx;
-  if (!tokens[i]!.cap || tokens[i]!.kind !== 'word') return undefined;
+  if (!tokens[i]!.cap || tokens[i]!.kind !== 'word' || !lx.multiwordFirst.has(norms[i]!)) return undefined;
   for (let len = Math.min(4, end - i); len >= 2; len--) {
     let ok = true;
     for (let k = i; k < i + len; k++) if (isTaken(k) || tokens[k]!.kind === 'punct' && tokens[k]!.text !== '-') ok = false;

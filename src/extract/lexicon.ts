@@ -73,6 +73,8 @@ export class Lexicon {
   readonly orgs = new Set<string>();
   /** Nationality words ("French", "Européens"): never names on their own. */
   readonly demonyms = new Set<string>();
+  /** First words of the multi-word places and organisations. */
+  readonly multiwordFirst = new Set<string>();
   /** Words the language model knows as verbs, adjectives, adverbs, function words. */
   readonly knownWords = new Set<string>();
 
@@ -89,6 +91,10 @@ export class Lexicon {
       if (this.knownWords.has(w) || this.has('commonWords', w) || this.has('nonEntities', w) || this.demonyms.has(w) || this.orgs.has(w)) continue;
       this.places.add(w);
     }
+    for (const name of [...this.places, ...this.orgs]) {
+      const space = name.indexOf(' ');
+      if (space > 0) this.multiwordFirst.add(name.slice(0, space));
+    }
     // given names of many locales, except those that are also places or common words
     // (kept with their accents: "Sante" is a name, "Santé" is not)
     for (const name of firstNamesData.names) {
@@ -96,9 +102,6 @@ export class Lexicon {
       if (this.places.has(w) || this.countries.has(w) || this.orgs.has(w) || this.knownWords.has(w) || this.has('commonWords', w) || this.has('nonEntities', w)) continue;
       this.givenNames.add(name.toLowerCase());
     }
-    for (const w of data.placesExtra) this.places.add(normWord(w));
-    for (const w of data.orgsExtra) this.orgs.add(normWord(w));
-    for (const w of data.demonyms ?? []) this.demonyms.add(normWord(w));
   }
 
   /** Adds entries to a list (used for user rule files too). */
@@ -118,8 +121,15 @@ export class Lexicon {
       phrases.set(parts[0]!, list);
     }
     if (key === 'firstNamesExtra') for (const w of words) this.firstNames.add(normWord(w));
-    if (key === 'placesExtra') for (const w of words) this.places.add(normWord(w));
-    if (key === 'orgsExtra') for (const w of words) this.orgs.add(normWord(w));
+    for (const raw of words) {
+      const w = normWord(raw);
+      if (key === 'placesExtra') this.places.add(w);
+      else if (key === 'orgsExtra') this.orgs.add(w);
+      else if (key === 'demonyms') this.demonyms.add(w);
+      else continue;
+      const space = w.indexOf(' ');
+      if (space > 0) this.multiwordFirst.add(w.slice(0, space));
+    }
   }
 
   /** The first words of the phrases of a list. */
