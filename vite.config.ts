@@ -10,6 +10,9 @@ export default defineConfig({
   publicDir: false,
   build: { outDir: fileURLToPath(new URL('./dist', import.meta.url)), emptyOutDir: true, chunkSizeWarningLimit: 1500 },
   worker: { format: 'es' },
+  // Crawl the workers too, so that the dev server does not find their dependencies
+  // late and reload the page in the middle of a session.
+  optimizeDeps: { entries: ['index.html', 'workers/*.ts'] },
   test: {
     root: '.',
     include: ['tests/**/*.test.ts'],

@@ -43,7 +43,11 @@ async function loadGraph(url: string): Promise<{ graph: KgGraph; problem: string
     return { graph: createGraph(), problem: `The graph "${url}" ${why}. Run "kg build" then "kg serve", or drop texts on the page to build one.` };
   }
   try {
-    return { graph: parseGraph(await response.text(), url), problem: null };
+    const text = await response.text();
+    performance.mark('kg:fetched');
+    const graph = parseGraph(text, url);
+    performance.mark('kg:parsed');
+    return { graph, problem: null };
   } catch (error) {
     if (isKgError(error)) return { graph: createGraph(), problem: error.message };
     throw error;
@@ -66,6 +70,7 @@ async function start(): Promise<void> {
   if (unplaced) seedPositions(graph);
 
   const app = new KgApp(byId('sigma'), graph, state);
+  performance.mark('kg:rendered');
   const search = mountSearch(app);
   const chrome = mountChrome(app, search);
   mountFilters(app, byId('filters'));
@@ -80,6 +85,7 @@ async function start(): Promise<void> {
   if (state.selection?.kind === 'node' && graph.hasNode(state.selection.key)) app.select(state.selection, { camera: true });
   if (unplaced) app.settleLayout();
 
+  performance.mark('kg:mounted');
   byId('loading').hidden = true;
   window.__kg = app;
   requestAnimationFrame(() => {

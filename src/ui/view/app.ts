@@ -11,7 +11,7 @@ import { computeEdgeCurvatures } from '../core/parallel-edges.ts';
 import { buildSearchIndex, type SearchIndex } from '../core/search.ts';
 import { formatViewState, type Selection, type ViewState } from '../core/view-state.ts';
 import { LayoutRunner } from './layout-runner.ts';
-import { createRenderer, focusCameraOn, type DisplayState, type KgSigma, type LabelPlacer } from './renderer.ts';
+import { createRenderer, focusCameraOn, isLargeGraph, sizeSettings, type DisplayState, type KgSigma, type LabelPlacer } from './renderer.ts';
 
 export type Change = 'graph' | 'filters' | 'selection' | 'focus' | 'size' | 'layout' | 'query';
 
@@ -115,8 +115,12 @@ export class KgApp {
     this.commit(['query', 'focus']);
   }
 
+  /**
+   * Brings the hovered node's neighbourhood forward. Not on large graphs: redrawing
+   * every edge on each mouse-over would make the page lag (sigma still names the node).
+   */
   hover(node: string | null): void {
-    if (node === this.hovered) return;
+    if (node === this.hovered || (isLargeGraph(this.graph) && this.hovered === null)) return;
     this.hovered = node;
     this.commit(['focus']);
   }
@@ -133,13 +137,14 @@ export class KgApp {
   replaceGraph(graph: KgGraph): void {
     this.layout.kill();
     this.graph = graph;
+    this.hovered = null;
     this.deriveGraphData();
     this.display.visibility = computeVisibility(graph, this.view.filters);
     this.queryHighlight = null;
     const selection = this.view.selection;
     this.applySelection(selection && (selection.kind === 'node' ? graph.hasNode(selection.key) : graph.hasEdge(selection.key)) ? selection : null);
     this.sigma.setGraph(graph);
-    this.sigma.setSetting('labelRenderedSizeThreshold', labelThreshold(this.display.sizes));
+    this.sigma.setSettings({ ...sizeSettings(graph), labelRenderedSizeThreshold: labelThreshold(this.display.sizes) });
     this.layout = this.createLayoutRunner();
     this.commit(['graph', 'filters', 'selection', 'focus', 'query', 'layout']);
   }

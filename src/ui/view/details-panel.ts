@@ -40,11 +40,22 @@ export function nodeChip(app: KgApp, node: string): HTMLElement {
   );
 }
 
-/** The relation's name on its colour; `direction` adds an arrow (a path read against an edge points back). */
-export function relationTag(relation: EdgeAttributes['relation'], direction: 'forward' | 'backward' | null = null): HTMLElement {
+/**
+ * The relation's name on its colour, as a button that selects the edge (its panel
+ * lists every evidence sentence). `direction` adds an arrow: a path read against an
+ * edge points back.
+ */
+export function relationTag(app: KgApp, edge: string, direction: 'forward' | 'backward' | null = null): HTMLElement {
+  const relation = app.graph.getEdgeAttribute(edge, 'relation');
   const name = relation.replace(/_/g, ' ');
   const text = direction === null || SYMMETRIC_RELATIONS.has(relation) ? name : direction === 'forward' ? `${name} →` : `← ${name}`;
-  const tag = el('span', { class: relation === 'co_occurs' ? 'relation-name faint' : 'relation-name', text });
+  const tag = el('button', {
+    class: relation === 'co_occurs' ? 'relation-name faint' : 'relation-name',
+    text,
+    title: 'Show this link and all its sentences',
+    attrs: { 'data-edge': edge },
+    on: { click: () => app.select({ kind: 'edge', key: edge }) },
+  });
   tag.style.background = RELATION_COLORS[relation];
   return tag;
 }
@@ -78,9 +89,8 @@ function relationBlock(app: KgApp, edge: string, titles: Map<string, string>): H
       'div',
       { class: 'relation-head' },
       nodeChip(app, source),
-      relationTag(a.relation),
+      relationTag(app, edge),
       nodeChip(app, target),
-      el('button', { class: 'link muted', text: 'link', title: 'Select this link', on: { click: () => app.select({ kind: 'edge', key: edge }) } }),
     ),
     ...evidenceList(app, edge, titles, EVIDENCE_SHOWN),
   );
@@ -168,7 +178,7 @@ function renderEdge(app: KgApp, edge: string): HTMLElement[] {
   const [source, target] = g.extremities(edge);
   const titles = documentTitles(g);
   return [
-    el('div', { class: 'relation-head' }, nodeChip(app, source), relationTag(a.relation), nodeChip(app, target)),
+    el('div', { class: 'relation-head' }, nodeChip(app, source), relationTag(app, edge), nodeChip(app, target)),
     el('p', { class: 'meta' }, el('b', { text: 'Evidence ' }), `${a.evidence.length} sentence${a.evidence.length === 1 ? '' : 's'}`, el('span', { class: 'muted', text: ` · rule ${a.pattern}` })),
     ...evidenceList(app, edge, titles, 20),
   ];

@@ -66,11 +66,8 @@ export function mountExports(app: KgApp): void {
       downloadAsPNG(app.sigma as unknown as Sigma, {
         fileName: 'kg-graph',
         backgroundColor: '#ffffff',
-        // The copy renders once before this hook: render again with our label placement attached.
-        withTempRenderer: (copy) => {
-          app.labels.attach(copy as unknown as KgSigma);
-          copy.refresh();
-        },
+        // The copy has rendered once before this hook: attaching draws its labels.
+        withTempRenderer: (copy) => app.labels.attach(copy as unknown as KgSigma),
       }),
     ),
   );

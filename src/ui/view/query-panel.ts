@@ -27,9 +27,8 @@ function edgeLine(app: KgApp, edge: EdgeRef, titles: Map<string, string>, eviden
       'div',
       { class: 'relation-head' },
       chip(app, { key: edge.source, label: g.getNodeAttribute(edge.source, 'label'), type: g.getNodeAttribute(edge.source, 'type') }),
-      relationTag(edge.relation),
+      relationTag(app, edge.key),
       chip(app, { key: edge.target, label: g.getNodeAttribute(edge.target, 'label'), type: g.getNodeAttribute(edge.target, 'type') }),
-      el('button', { class: 'link muted', text: 'link', title: 'Select this link', on: { click: () => app.select({ kind: 'edge', key: edge.key }) } }),
     ),
   );
   if (evidence) {
@@ -62,9 +61,8 @@ function renderPath(app: KgApp, path: PathResultItem, index: number, titles: Map
         'div',
         { class: 'relation-head' },
         chip(app, path.nodes[i]!),
-        relationTag(edge.relation, step.forward[0] ? 'forward' : 'backward'),
+        relationTag(app, edge.key, step.forward[0] ? 'forward' : 'backward'),
         chip(app, path.nodes[i + 1]!),
-        el('button', { class: 'link muted', text: 'link', title: 'Select this link', on: { click: () => app.select({ kind: 'edge', key: edge.key }) } }),
       ),
       ...app.graph
         .getEdgeAttribute(edge.key, 'evidence')

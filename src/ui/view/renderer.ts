@@ -4,7 +4,7 @@
  * by nodeReducer/edgeReducer; a change of state is a `refresh()`.
  */
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeRectangleProgram, type EdgeProgramType } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData, PartialButFor } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
@@ -75,7 +75,9 @@ export class LabelPlacer {
   /** Draws the labels collected for this sigma's label layer; call after each render. */
   attach(sigma: KgSigma): void {
     const context = () => sigma.getCanvases().labels?.getContext('2d');
-    // Labels collected before attaching (the first render, in sigma's constructor) are stale.
+    // The labels of the render that ran before attaching (in sigma's constructor).
+    const first = context();
+    if (first) this.flush(first, sigma.getSettings());
     sigma.on('beforeRender', () => {
       const c = context();
       if (c) this.pending.delete(c);
@@ -147,8 +149,27 @@ export interface RendererOptions {
   labelThreshold: number;
 }
 
+/**
+ * Graphs with more edges than this are drawn for speed: edges hidden while the view
+ * moves, no edge picking, and edges outside the focus drawn as 1-pixel lines without
+ * arrow heads (sigma uploads every edge to the GPU on each frame: with software GL,
+ * 100,000 arrows take seconds per frame, lines a fraction of that).
+ */
+export const LARGE_GRAPH_EDGES = 20_000;
+
+export function isLargeGraph(graph: KgGraph): boolean {
+  return graph.size > LARGE_GRAPH_EDGES;
+}
+
+/** Settings that depend on the graph's size; apply them again when the graph is replaced. */
+export function sizeSettings(graph: KgGraph): { enableEdgeEvents: boolean; hideEdgesOnMove: boolean } {
+  const large = isLargeGraph(graph);
+  return { enableEdgeEvents: !large, hideEdgesOnMove: large };
+}
+
 export function createRenderer(container: HTMLElement, graph: KgGraph, display: DisplayState, options: RendererOptions): { sigma: KgSigma; labels: LabelPlacer } {
-  const large = graph.size > 20_000;
+  // The graph shown can be replaced (texts added on the page): ask sigma for it once it exists.
+  let created: KgSigma | null = null;
   const nodeReducer = (node: string, data: NodeAttributes): Partial<NodeDisplayData> => {
     const selected = node === display.selectedNode;
     const shown = selected || !display.visibility || display.visibility.nodes.has(node);
@@ -180,25 +201,30 @@ export function createRenderer(container: HTMLElement, graph: KgGraph, display: 
   };
 
   const edgeReducer = (edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> => {
+    const shown = created?.getGraph() ?? graph;
+    const fast = isLargeGraph(shown);
     const symmetric = SYMMETRIC_RELATIONS.has(data.relation);
     const coOccurs = data.relation === 'co_occurs';
     const curvature = display.curvatures.get(edge);
     const out: Partial<EdgeDisplayData> & { curvature?: number } = {
       color: RELATION_COLORS[data.relation],
       size: coOccurs ? 0.6 : Math.min(4.5, 1.6 + Math.log2(Math.max(1, data.weight))),
-      type: curvature !== undefined ? (symmetric ? 'curved' : 'curvedArrow') : symmetric ? 'line' : 'arrow',
+      type: fast ? 'fast' : curvature !== undefined ? (symmetric ? 'curved' : 'curvedArrow') : symmetric ? 'line' : 'arrow',
       hidden: display.visibility ? !display.visibility.edges.has(edge) : false,
       zIndex: coOccurs ? 0 : 1,
     };
     if (curvature !== undefined) out.curvature = curvature;
     if (edge === display.selectedEdge) {
+      if (fast) out.type = symmetric ? 'line' : 'arrow';
       out.size = (out.size ?? 1) + 2;
       out.zIndex = 3;
       out.hidden = false;
     } else if (display.focus) {
-      const [source, target] = graph.extremities(edge);
+      const [source, target] = shown.extremities(edge);
       const inFocus = display.focus.edges ? display.focus.edges.has(edge) : display.focus.nodes.has(source) && display.focus.nodes.has(target);
       if (inFocus) {
+        // Few edges are in focus: they get their arrows back even in a large graph.
+        if (fast) out.type = symmetric ? 'line' : 'arrow';
         out.zIndex = 2;
         out.size = (out.size ?? 1) + (coOccurs ? 0.4 : 1);
       } else {
@@ -215,7 +241,9 @@ export function createRenderer(container: HTMLElement, graph: KgGraph, display: 
     edgeReducer,
     defaultEdgeType: 'arrow',
     // The programs are typed for untyped graphs; ours only narrows the attributes.
+    // Drawn in this order: the many thin lines first, the arrows of the focus over them.
     edgeProgramClasses: {
+      fast: EdgeLineProgram,
       arrow: EdgeArrowProgram,
       line: EdgeRectangleProgram,
       curved: EdgeCurveProgram,
@@ -231,13 +259,13 @@ export function createRenderer(container: HTMLElement, graph: KgGraph, display: 
     labelGridCellSize: 60,
     labelRenderedSizeThreshold: options.labelThreshold,
     zIndex: true,
-    enableEdgeEvents: !large,
-    hideEdgesOnMove: large,
+    ...sizeSettings(graph),
     minEdgeThickness: 0.6,
     stagePadding: 40,
     minCameraRatio: 0.01,
     maxCameraRatio: 20,
   });
+  created = sigma;
   labels.attach(sigma);
   return { sigma, labels };
 }
