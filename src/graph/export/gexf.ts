@@ -28,7 +28,7 @@ import { XmlIdMap, escapeAttribute, escapeText } from './xml.ts';
 export interface GexfOptions {
   /** Indent the XML, one element per line. */
   pretty?: boolean;
-  /** Node sizes (viz:size); a node's size grows with the square root of its degree. */
+  /** Node sizes (viz:size) of nodes without a `size` attribute: they grow with the square root of the degree. */
   sizeRange?: { min: number; max: number };
   /** Colours by entity type, over TYPE_COLORS; 6-digit hex. */
   typeColors?: Partial<Record<EntityType, string>>;
@@ -208,7 +208,9 @@ function buildGexf(graph: KgGraph, options: GexfOptions): TextBuilder {
     if (typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)) {
       s += `${nl}${i4}<viz:position x="${x}" y="${y}"/>`;
     }
-    const size = min + (max - min) * Math.sqrt(graph.degree(node) / maxDegree);
+    // A size the caller set (the page exports what it shows) wins over the degree scale.
+    const size =
+      typeof attrs.size === 'number' && Number.isFinite(attrs.size) && attrs.size > 0 ? attrs.size : min + (max - min) * Math.sqrt(graph.degree(node) / maxDegree);
     s += `${nl}${i4}<viz:size value="${Math.round(size * 100) / 100}"/>`;
     out.push(`${s}${nl}${i3}</node>`);
   });
