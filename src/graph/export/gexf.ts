@@ -140,18 +140,22 @@ function parallelGroups(graph: KgGraph): Map<string, string> {
 
 /** Writes the graph as a GEXF 1.3 document that validates against the 1.3 schema. */
 export function writeGexf(graph: KgGraph, options: GexfOptions = {}): string {
-  return buildGexf(graph, options).toString();
+  const out = new TextBuilder();
+  buildGexf(graph, options, out);
+  return out.toString();
 }
 
 /**
- * The same document as writeGexf, in blocks to write one after the other: for graphs
- * whose GEXF is longer than the longest string JavaScript can hold (~512 M UTF-16 units).
+ * The same document as writeGexf, handed to `write` in blocks of a few hundred
+ * kilobytes as it is produced: for graphs whose GEXF is longer than the longest
+ * string JavaScript can hold (~512 M UTF-16 units), and so that a caller that
+ * encodes or stores each block at once keeps the JS heap small.
  */
-export function writeGexfParts(graph: KgGraph, options: GexfOptions = {}): string[] {
-  return buildGexf(graph, options).parts();
+export function writeGexfTo(graph: KgGraph, write: (block: string) => void, options: GexfOptions = {}): void {
+  buildGexf(graph, options, new TextBuilder(write));
 }
 
-function buildGexf(graph: KgGraph, options: GexfOptions): TextBuilder {
+function buildGexf(graph: KgGraph, options: GexfOptions, out: TextBuilder): void {
   const o = resolveOptions(options);
   if (graph.undirectedSize > 0) {
     throw new InputError(`writeGexf: the graph has ${graph.undirectedSize} undirected edges; kg graphs are directed. Rebuild it with "kg build".`);
@@ -167,7 +171,6 @@ function buildGexf(graph: KgGraph, options: GexfOptions): TextBuilder {
   const edgeIds = new XmlIdMap((id) => graph.hasEdge(id));
   const groups = parallelGroups(graph);
   const seenInGroup = new Map<string, number>();
-  const out = new TextBuilder();
 
   const documents = graph.getAttribute('documents');
   const docCount = Array.isArray(documents) ? documents.length : 0;
@@ -242,5 +245,5 @@ function buildGexf(graph: KgGraph, options: GexfOptions): TextBuilder {
   });
   out.push(graph.size > 0 ? `${nl}${i2}</edges>` : '</edges>');
   out.push(`${nl}${i1}</graph>${nl}</gexf>\n`);
-  return out;
+  out.flush();
 }

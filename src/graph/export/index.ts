@@ -5,7 +5,7 @@
 import { serializeGraph } from '../serialize.ts';
 import type { KgGraph } from '../types.ts';
 
-export { writeGexf, writeGexfParts, gexfDefaults, formatGexfList, type GexfOptions } from './gexf.ts';
+export { writeGexf, writeGexfTo, gexfDefaults, formatGexfList, type GexfOptions } from './gexf.ts';
 export { writeGraphml } from './graphml.ts';
 export { writeNeo4jCsv, writeCypher, neo4jImportCommand, neo4jLabel, neo4jRelationshipType, cypherString, type Neo4jCsv } from './neo4j.ts';
 export { TYPE_COLORS, RELATION_COLORS, FALLBACK_COLOR, hexToRgb, isHexColor } from './palette.ts';

@@ -9,8 +9,11 @@ export class TextBuilder {
   private pieces: string[] = [];
   private readonly blocks: string[] = [];
   private readonly blockSize: number;
+  private readonly sink: ((block: string) => void) | undefined;
 
-  constructor(blockSize = 2048) {
+  /** With a `sink`, each block goes to it as soon as it is full and is not kept. */
+  constructor(sink?: (block: string) => void, blockSize = 2048) {
+    this.sink = sink;
     this.blockSize = blockSize;
   }
 
@@ -19,16 +22,13 @@ export class TextBuilder {
     if (this.pieces.length >= this.blockSize) this.flush();
   }
 
-  private flush(): void {
+  /** Passes the pending pieces on as one block (to the sink, or to the kept blocks). */
+  flush(): void {
     if (this.pieces.length === 0) return;
-    this.blocks.push(this.pieces.join(''));
+    const block = this.pieces.join('');
     this.pieces = [];
-  }
-
-  /** The text as blocks of a few hundred kilobytes, for texts longer than a JS string can be (~512 M UTF-16 units). */
-  parts(): string[] {
-    this.flush();
-    return [...this.blocks];
+    if (this.sink) this.sink(block);
+    else this.blocks.push(block);
   }
 
   toString(): string {
