@@ -85,10 +85,9 @@ function byImportance(index: GraphIndex, ids: number[]): number[] {
 }
 
 function listing(index: GraphIndex, ids: number[]): string {
-  const shown = ids.slice(0, MAX_LISTED).map((id) => {
-    const r = nodeRef(index, id);
-    return `  ${r.label} (${r.type})  ${r.key}`;
-  });
+  const refs = ids.slice(0, MAX_LISTED).map((id) => nodeRef(index, id));
+  const width = Math.max(...refs.map((r) => r.label.length + r.type.length + 3));
+  const shown = refs.map((r) => `  ${`${r.label} (${r.type})`.padEnd(width)}  ${r.key}`);
   if (ids.length > MAX_LISTED) shown.push(`  … and ${ids.length - MAX_LISTED} more`);
   return shown.join('\n');
 }
