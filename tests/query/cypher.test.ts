@@ -23,6 +23,8 @@ describe('Cypher subset', () => {
     ["MATCH (a)-[r:funds]->(b {name:'Actebis'}) RETURN a, r, b LIMIT 3", 'relations funds to Actebis limit 3'],
     ["MATCH (a {name:'HP'})-[r]-(b) RETURN r", 'relations from HP'],
     ['MATCH (n:person) RETURN n', 'find type:person'],
+    // The spellings of kg export --format cypher: :Entity:Type labels, the label property, upper-case types.
+    ["MATCH p=shortestPath((a:Entity:Person {label:'Jean-Christophe Dupuy'})-[:WORKS_FOR|FUNDS*..3]->(b:Entity {label:'Actebis'})) RETURN p", 'path "Jean-Christophe Dupuy" -> Actebis via works_for,funds max 3'],
     ["MATCH (n:organization) WHERE n.name CONTAINS 'micro' RETURN n", 'find type:organization name~micro'],
     ["explain MATCH p=shortestPath((a {name:'HP'})-[*]-(b {name:'Microsoft'})) RETURN p", 'explain path HP -- Microsoft'],
   ])('%s  ≡  %s', (cypher, kg) => {

@@ -1,6 +1,9 @@
 /**
  * A small Cypher subset, so that queries carry over to Neo4j (where a node's label is
- * its entity type, its `name` property its label, a relationship's type the relation).
+ * its entity type, its `name` or `label` property its label, a relationship's type the
+ * relation). Labels and relationship types are read case-insensitively and `:Entity`
+ * means any type, so the spellings of `kg export --format cypher` (`:Entity:Person`,
+ * `{label: …}`, `WORKS_FOR`) work too.
  * Each form maps onto a query of the kg language:
  *
  *     MATCH p=shortestPath((a {name:'X'})-[*..4]-(b {name:'Y'})) RETURN p       → path X -- Y max 4
@@ -125,9 +128,14 @@ export function parseCypher(text: string): Query {
     }
     return null;
   };
-  const entityType = (): EntityType => {
+  /** A node label: an entity type in any case (Person, person), or Entity for any type (null). */
+  const entityType = (): EntityType | null => {
     const token = peek();
     if (token?.kind !== 'word') fail(`expected an entity type after ":", got ${describe()}.`);
+    if (token!.text.toLowerCase() === 'entity') {
+      pos++;
+      return null;
+    }
     const type = ENTITY_TYPES.find((t) => t === token!.text.toLowerCase());
     if (!type) fail(`unknown node label "${token!.text}" (column ${token!.column}): labels are entity types. ${didYouMean(token!.text, ENTITY_TYPES)}Types: ${ENTITY_TYPES.join(', ')}.`, token);
     pos++;
@@ -155,9 +163,10 @@ export function parseCypher(text: string): Query {
     const open = peek();
     expectPunct('(');
     const pattern: NodePattern = { variable: variable(), type: null, name: null, column: open!.column };
-    if (isPunct(':')) {
+    // Labels may be chained (:Entity:Person), as `kg export --format cypher` writes them.
+    while (isPunct(':')) {
       pos++;
-      pattern.type = entityType();
+      pattern.type = entityType() ?? pattern.type;
     }
     if (isPunct('{')) {
       pos++;

@@ -28,8 +28,9 @@ export const HELP: Record<string, string> = {
   option words; bare words also work ("path Patrice Foliard -- Groupe Infragest") and stop at an arrow,
   a comma or an option word. A part of one name is enough ("Dupuy"). TYPE:NAME picks a type
   (place:Wallonie); a node key (organization:microsoft) is accepted as is.`,
-  cypher: `A Cypher subset, so that queries carry over to Neo4j (node label = entity type, name = label,
-  relationship type = relation). One pattern per MATCH; LIMIT N at the end; explain may precede MATCH.
+  cypher: `A Cypher subset, so that queries carry over to Neo4j (node label = entity type, name or label = the
+  entity's label, relationship type = relation; case-insensitive, :Entity = any type, as kg export writes them).
+  One pattern per MATCH; LIMIT N at the end; explain may precede MATCH.
   MATCH p=shortestPath((a {name:'X'})-[*..4]-(b {name:'Y'})) RETURN p           path X -- Y max 4
   MATCH p=allShortestPaths((a {name:'X'})-[:funds|owns*]->(b {name:'Y'})) RETURN p  allshortest X -> Y via funds,owns
   MATCH p=(a {name:'X'})-[*..3]-(b {name:'Y'}) RETURN p LIMIT 10                 paths X -- Y max 3 limit 10
