@@ -67,8 +67,11 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   // spelled numbers: "Vingt-cinq exemplaires"
   if (w.split('-').every((part) => SPELLED_NUMBERS.has(part))) return false;
   if (lx.has('commonWords', w) && !known) return false;
-  if (isInitialPosition(ctx, i, sentenceFrom) && !known) {
+  // "Orange et Bouygues Telecom ont …": a capitalised word in a list of names is a name
+  const listed = (ctx.norms[i + 1] === 'et' || ctx.norms[i + 1] === 'and' || ctx.norms[i + 1] === '&') && ctx.tokens[i + 2]?.cap === true && ctx.tokens[i + 2]?.kind === 'word' && !lx.has('determiners', ctx.norms[i + 2]!);
+  if (isInitialPosition(ctx, i, sentenceFrom) && !known && !listed) {
     if (lx.knownWords.has(w) || ctx.lowerWords.has(w)) return false;
+    if (w.includes('-') && w.split('-').every((part) => lx.knownWords.has(part) || ctx.lowerWords.has(part) || lx.has('commonWords', part))) return false;
     if (!t.upper && /(?:tion|tions|ment|ments|ite|ites|isme|ance|ences?|ure|ures|age|ages|eur|eurs|ique|iques|ier|iers|ee|ees|able|ible|ant|ante|ants|ent|ente|ons|ez|ait|aient|ais)$/.test(w)) return false;
   }
   return true;
@@ -127,7 +130,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       continue;
     }
     const before = i - 1;
-    if (before >= s.from && lx.has('programmeHeads', norms[before]!) && !tokens[before]!.cap && free(i + 1, j) && inner.length <= 4) {
+    if (before >= s.from && (lx.has('programmeHeads', norms[before]!) || lx.has('programmeNamedHeads', norms[before]!)) && !tokens[before]!.cap && free(i + 1, j) && inner.length <= 4) {
       take(before, j + 1);
       out.push({
         from: before,
@@ -167,7 +170,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     }
     // capitalised titles are cues, not names: "le Président de Bugatti", "Directeur Général Christophe Piochon"
     const title = titleAt(ctx, i);
-    if (title > 0 && tokens[i]!.cap) {
+    if (title > 0 && (tokens[i]!.cap || (title > 1 && tokens.slice(i, i + title).some((t) => t.cap)))) {
       i += title - 1;
       continue;
     }
@@ -223,8 +226,8 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       }
       // connectors inside institutional names only: "Caisse Centrale de Garantie", "Bank of England", "Région de Bruxelles-Capitale"
       let c = 0;
-      while (c < 2 && j + c < s.to && lx.has('nameConnectors', tokens[j + c]!.norm) && !tokens[j + c]!.cap && tokens[j + c]!.norm !== 'et' && tokens[j + c]!.norm !== 'and') c++;
-      const institutional = startsWithHead || lx.orgs.has(norms[i]!) || lx.matchPhrase('orgHeads', norms, j - 1) > 0;
+      while (c < 2 && j + c < s.to && (lx.has('nameConnectors', tokens[j + c]!.norm) || tokens[j + c]!.text === '&') && !tokens[j + c]!.cap && tokens[j + c]!.norm !== 'et' && tokens[j + c]!.norm !== 'and') c++;
+      const institutional = startsWithHead || lx.orgs.has(norms[i]!) || lx.matchPhrase('orgHeads', norms, j - 1) > 0 || (c === 1 && tokens[j]!.text === '&');
       if (c > 0 && institutional && j + c < s.to && !isTaken(j + c) && isNameToken(ctx, j + c, s.from, allUpper) && !lx.has('commonWords', tokens[j + c]!.norm)) {
         j += c + 1;
         continue;
@@ -239,20 +242,29 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       if ((h.text === '.' && h2 && lx.has('honorifics', h2.norm)) || (h.kind === 'word' && lx.has('honorifics', h.norm))) i--;
     }
     // lower-case adjectives after an organisation head: "Banque mondiale", "Confédération marocaine de TPE-PME"
-    const headLen = lx.matchPhrase('orgHeads', norms, i);
+    // … and a lower-case complement: "Cour des comptes", "Agence américaine des médicaments", "Instituts nationaux de santé"
+    const headLen = lx.matchPhrase('orgHeads', norms, i) || (norms[i]!.endsWith('s') ? lx.matchPhrase('orgHeads', [norms[i]!.slice(0, -1)], 0) : 0);
+    if (headLen > 1 && j < i + headLen) j = i + headLen;
     if (headLen > 0 && j === i + headLen) {
       let k = j;
-      while (k < s.to && !tokens[k]!.cap && lx.has('placeAdjectives', norms[k]!)) k++;
-      if (k > j) {
-        j = k;
-        if (j + 1 < s.to && (norms[j] === 'de' || norms[j] === "d'" || norms[j] === 'des' || norms[j] === 'du') && isNameToken(ctx, j + 1, s.from, false)) {
-          j += 2;
-          while (j < s.to && isNameToken(ctx, j, s.from, false)) j++;
+      const isAdjective = (x: number) => !tokens[x]!.cap && (lx.has('placeAdjectives', norms[x]!) || lx.adjectives.has(norms[x]!)) && !lx.has('commonWords', norms[x]!);
+      while (k < s.to && isAdjective(k)) k++;
+      j = k;
+      if (j + 1 < s.to && (norms[j] === 'de' || norms[j] === "d'" || norms[j] === 'des' || norms[j] === 'du')) {
+        let c = j + 1;
+        if ((norms[c] === 'la' || norms[c] === "l'") && c + 1 < s.to) c++;
+        const t = tokens[c]!;
+        if (isNameToken(ctx, c, s.from, false) || (t.kind === 'word' && t.cap && !t.upper && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm))) {
+          j = c + 1;
+          while (j < s.to && (isNameToken(ctx, j, s.from, false) || (tokens[j]!.kind === 'word' && tokens[j]!.cap && !lx.has('determiners', norms[j]!)))) j++;
+        } else if (t.kind === 'word' && !t.cap && !lx.has('commonWords', t.norm) && !lx.has('determiners', t.norm) && !lx.verbs.has(t.norm) && !lx.adjectives.has(t.norm) && t.norm.length > 2) {
+          j = c + 1;
+          while (j < s.to && isAdjective(j)) j++;
         }
       }
     }
     // a lone capitalised word that only is an org head or place head ("Groupe", "Région") is not a name
-    if (j === i + 1 && (lx.has('orgHeads', norms[i]!) || lx.has('placeHeads', norms[i]!) || lx.has('programmeNamedHeads', norms[i]!))) continue;
+    if (j === i + 1 && !lx.orgs.has(norms[i]!) && !lx.places.has(norms[i]!) && (lx.has('orgHeads', norms[i]!) || lx.has('placeHeads', norms[i]!) || lx.has('programmeNamedHeads', norms[i]!))) continue;
     // a lone capitalised word the document also writes in lower case is a common word: "la Justice" / "la justice"
     if (j === i + 1 && !tokens[i]!.upper && ctx.lowerWords.has(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && !lx.isFirstName(norms[i]!, tokens[i]!.text)) continue;
     // a lone capitalised common noun after an article: "l'Environnement", "des Finances"
@@ -451,7 +463,7 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   // places by preposition: "à Benguerir", "in Leeds"
   if (lx.matchPhrase('placePrepositions', ctx.norms, from - 1) === 1 && !tokens[from]!.upper && norms.length <= 3) {
     const p = prev!.norm;
-    if (p === 'a' || p === 'in' || p === 'near' || p === 'vers' || p === 'depuis' || p === 'au' || p === 'aux' || p === 'en') {
+    if (p === 'a' || p === 'in' || p === 'near' || p === 'vers' || p === 'depuis' || p === 'en') {
       if (!(p === 'en' && tokens[from]!.upper)) return make('place', 'place-preposition');
     }
   }
@@ -579,7 +591,19 @@ function findAcronymDefinitions(ctx: DocContext, s: Sentence, out: MentionSpan[]
       if (t.norm.charAt(0) === letters.charAt(l) && align(w - 1, l - 1)) return true;
       return optional && align(w - 1, l);
     };
-    if (!align(p - 1, letters.length - 1) || start < 0) continue;
+    if (!align(p - 1, letters.length - 1) || start < 0) {
+      // "les Instituts nationaux de santé (NIH)": an acronym in brackets right after a name is its short form
+      const named = out.find((m) => m.to === p && m.type !== 'figure');
+      const acrMention = out.find((m) => m.from === p + 1);
+      if (named && !named.alias) {
+        named.alias = acr.text;
+        if (acrMention) {
+          acrMention.type = named.type;
+          acrMention.reason = 'acronym-definition';
+        }
+      }
+      continue;
+    }
     while (start < p && ACRONYM_OPTIONAL.has(norms[start]!)) start++;
     if (p - start < 2) continue;
     const programmeHead = lx.matchPhrase('programmeHeads', norms, start) > 0 || lx.has('programmeNamedHeads', norms[start]!);

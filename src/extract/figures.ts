@@ -120,7 +120,7 @@ function isCountNoun(t: Token, lexicon: Lexicon, value: number): boolean {
   if (lexicon.has('commonWords', w) || lexicon.has('determiners', w)) return false;
   if (lexicon.has('nonEntities', w)) return false;
   // verbs and adjectives are not counted things; plural nouns usually end in s or x
-  if (lexicon.knownWords.has(w) && !/(?:eurs|ants|ents|istes|iers|ites|aires|ions)$/.test(w)) return false;
+  if (lexicon.knownWords.has(w) && !/(?:eurs|ants|ents|istes|iers|ites|aires|ions|es|ees)$/.test(w)) return false;
   if (value > 1 && !/[sx]$/.test(w) && lexicon.lang === 'fr') return false;
   return true;
 }
@@ -196,6 +196,21 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
       }
     }
     const unit = readUnit(tokens, j, to, lexicon, value);
+    // "entre 40% et 50%", "de 6 000 € à 7 000 €": both ends carry the unit
+    if (unit && !prefixUnit && (tokens[start - 1]?.norm === 'entre' || tokens[start - 1]?.norm === 'between' || tokens[start - 1]?.norm === 'de' || tokens[start - 1]?.norm === 'from')) {
+      const k = j + unit.length;
+      const joiner2 = tokens[k]?.norm;
+      if ((joiner2 === 'et' || joiner2 === 'a' || joiner2 === 'and' || joiner2 === 'to') && tokens[k + 1]?.kind === 'num') {
+        const second = readNumber(tokens, k + 1, to, lang);
+        const unit2 = second ? readUnit(tokens, k + 1 + second.length, to, lexicon, second.value) : undefined;
+        if (second && unit2 && unit2.unit === unit.unit && second.value * unit2.scale > value * unit.scale) {
+          const end = k + 1 + second.length + unit2.length;
+          found.push({ from: start - 1, to: end, value: value * unit.scale, value_max: second.value * unit2.scale, unit: unit.unit, counted: unit.kind === 'count' });
+          i = end - 1;
+          continue;
+        }
+      }
+    }
     if (prefixUnit) {
       const scale = unit && (unit.kind === 'scale' || unit.kind === 'money') ? unit.scale : 1;
       const len = unit && (unit.kind === 'scale' || unit.kind === 'money') ? unit.length : 0;

@@ -73,6 +73,10 @@ export class Lexicon {
   readonly orgs = new Set<string>();
   /** Nationality words ("French", "Européens"): never names on their own. */
   readonly demonyms = new Set<string>();
+  /** Words the language model knows only as verb forms. */
+  readonly verbs = new Set<string>();
+  /** Adjectives the language model knows. */
+  readonly adjectives = new Set<string>();
   /** First words of the multi-word places and organisations. */
   readonly multiwordFirst = new Set<string>();
   /** Words the language model knows as verbs, adjectives, adverbs, function words. */
@@ -195,7 +199,12 @@ export class Lexicon {
       } else if (tags.some((t) => t === 'City' || t === 'Region' || t === 'Place')) this.places.add(w);
       else if (tags.some((t) => t === 'Organization' || t === 'SportsTeam')) this.orgs.add(w);
       else if (tags.includes('Demonym')) this.demonyms.add(w);
-      else if (!tags.some((t) => t === 'ProperNoun' || t === 'Person')) this.knownWords.add(w);
+      else if (!tags.some((t) => t === 'ProperNoun' || t === 'Person')) {
+        this.knownWords.add(w);
+        if (tags.some((t) => t.endsWith('Adjective'))) this.adjectives.add(w);
+        const noun = tags.some((t) => t.endsWith('Noun') || t === 'Uncountable' || t === 'Singular' || t === 'Plural');
+        if (!noun && tags.some((t) => /Verb|Tense|Infinitive|Gerund|Participle|Person/.test(t))) this.verbs.add(w);
+      }
     }
     countries.registerLocale(countriesFr);
     countries.registerLocale(countriesEn);

@@ -48,6 +48,8 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
   let recentGroup: { clusters: Cluster[]; sentence: number } | undefined;
   let lastProgramme: { cluster: Cluster; sentence: number } | undefined;
   const anaphorHeads = new Map<string, { cluster: Cluster; sentence: number }>();
+  /** The organisation a sentence opens with: what "la société" in the next one most likely means. */
+  let lastSubject: { cluster: Cluster; sentence: number } | undefined;
 
   for (const s of ctx.sentences) {
     const mentions = mentionsBySentence.get(s.index) ?? [];
@@ -79,7 +81,9 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         // the same noun keeps its referent ("la nouvelle structure" … "la structure"); "ce dernier" is the last one named
         const head = norms[i + orgAna - 1]!;
         const remembered = anaphorHeads.get(head);
-        const referent = head !== 'dernier' && head !== 'derniere' && head !== 'latter' && remembered && s.index - remembered.sentence <= 6 ? remembered.cluster : lastOrg.cluster;
+        const latter = head === 'dernier' || head === 'derniere' || head === 'latter';
+        const subject = lastSubject && s.index - lastSubject.sentence <= 2 ? lastSubject.cluster : undefined;
+        const referent = !latter && remembered && s.index - remembered.sentence <= 6 ? remembered.cluster : !latter && subject ? subject : lastOrg.cluster;
         anaphorHeads.set(head, { cluster: referent, sentence: s.index });
         items.push({ kind: 'ent', clusters: [referent], type: 'organization', from: i, to: i + orgAna });
         words.push(ENT);
@@ -154,7 +158,8 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       // the subject: an entity opening the sentence ("La nouvelle structure dotée de 2.000 m2 …")
       if (!owner) {
         const first = items.findIndex((it) => it.kind === 'ent');
-        if (first >= 0 && first < k && first <= 3 && k - first <= 25 && canOwn(items[first])) {
+        const between = items.slice(first + 1, k).some((it) => canOwn(it));
+        if (first >= 0 && first < k && first <= 3 && k - first <= 25 && canOwn(items[first]) && !between) {
           owner = (items[first] as EntityItem).clusters[0];
           pattern = 'has_figure.subject';
         }
@@ -169,6 +174,13 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           if (attachedAfterFigure.has(c)) break;
           owner = c;
           break;
+        }
+      }
+      if (!owner) {
+        const first = items.findIndex((it) => it.kind === 'ent');
+        if (first >= 0 && first < k && first <= 3 && k - first <= 25 && canOwn(items[first])) {
+          owner = (items[first] as EntityItem).clusters[0];
+          pattern = 'has_figure.subject';
         }
       }
       if (!owner) {
@@ -199,6 +211,11 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     }
 
     // update discourse memory
+    const opening = items.findIndex((it) => it.kind === 'ent');
+    if (opening >= 0 && opening <= 3) {
+      const it = items[opening] as EntityItem;
+      if (it.type === 'organization' && it.clusters.length === 1) lastSubject = { cluster: it.clusters[0]!, sentence: s.index };
+    }
     for (const [it] of entItems) {
       if (it.type === 'organization' && it.clusters.length === 1 && mentions.some((mm) => mm.from === it.from)) recentOrgs.push({ cluster: it.clusters[0]!, sentence: s.index });
       if (it.type === 'programme') lastProgramme = { cluster: it.clusters[0]!, sentence: s.index };

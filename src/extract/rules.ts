@@ -108,7 +108,7 @@ export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexic
       const phrases = body
         .slice(1, -1)
         .split('|')
-        .map((p) => splitPhrase(normWord(p.trim())));
+        .map((p) => splitPhrase(normWord(p.trim().replace(/\\(.)/g, '$1'))));
       elements.push({ t: 'words', phrases, optional });
     } else if (body.endsWith('*') && body.length > 1) {
       elements.push({ t: 'prefix', prefix: normWord(body.slice(0, -1)), optional });
