@@ -38,8 +38,10 @@ async function loadGraph(url: string): Promise<{ graph: KgGraph; problem: string
   } catch (error) {
     return { graph: createGraph(), problem: `The graph "${url}" could not be fetched (${(error as Error).message}). Drop texts to build one.` };
   }
-  if (!response.ok) {
-    const why = response.status === 404 ? 'was not found' : `answered ${response.status} ${response.statusText}`;
+  // Servers that answer every path with the page (Vite's fallback, many static hosts) mean "not found".
+  const html = (response.headers.get('content-type') ?? '').includes('text/html');
+  if (!response.ok || html) {
+    const why = response.status === 404 || html ? 'was not found' : `answered ${response.status} ${response.statusText}`;
     return { graph: createGraph(), problem: `The graph "${url}" ${why}. Run "kg build" then "kg serve", or drop texts on the page to build one.` };
   }
   try {

@@ -125,6 +125,62 @@ describe('the page with the seeds graph', () => {
     expect(errors).toEqual([]);
   });
 
+  it('selecting a link shows its evidence sentences', async () => {
+    await open(`?node=${encodeURIComponent(FERGUI)}`);
+    const tag = page.locator('#pane-details .relation button.relation-name').first();
+    const edge = await tag.getAttribute('data-edge');
+    await tag.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('edge')).toBe(edge);
+    expect(await page.locator('#pane-details blockquote.evidence').count()).toBe(await page.evaluate((e) => window.__kg!.graph.getEdgeAttribute(e, 'evidence').length, edge!));
+    expect(await page.locator('#pane-details blockquote.evidence mark').count()).toBeGreaterThan(0);
+    await screenshot(page, '02b-edge-selected');
+  });
+
+  it('filters by document, minimum links and the neighbourhood of a node', async () => {
+    await open(`?node=${encodeURIComponent(FERGUI)}`);
+    const visible = () => page.evaluate(() => {
+      const app = window.__kg!;
+      return app.graph.filterNodes((n) => !app.sigma.getNodeDisplayData(n)!.hidden).sort();
+    });
+    // Focus: Fergui and his neighbours only.
+    await page.locator('#ego-apply').click();
+    const neighbours = await page.evaluate((k) => [k, ...window.__kg!.graph.neighbors(k)].sort(), FERGUI);
+    await expect.poll(visible).toEqual(neighbours);
+    expect(new URL(page.url()).searchParams.get('ego')).toBe(FERGUI);
+    await screenshot(page, '03b-ego-focus');
+    await page.locator('#ego-clear').click();
+    // A document: only what it mentions.
+    const doc = await page.evaluate(() => window.__kg!.graph.getAttribute('documents')[1]!.id);
+    await page.locator('#doc-filter').selectOption(doc);
+    const mentioned = await page.evaluate((d) => window.__kg!.graph.filterNodes((_n, a) => a.mentions.some((m) => m.doc === d)).sort(), doc);
+    const shown = await visible();
+    expect(shown.filter((n) => n !== FERGUI)).toEqual(mentioned.filter((n) => n !== FERGUI));
+    await page.locator('#doc-filter').selectOption('');
+    // Minimum links: every shown node (but the selected one) has at least 3 shown links.
+    await page.locator('#min-degree').fill('3');
+    await page.locator('#min-degree').dispatchEvent('change');
+    await expect.poll(() => new URL(page.url()).searchParams.get('deg')).toBe('3');
+    const degrees = await page.evaluate(() => {
+      const app = window.__kg!;
+      const vis = app.display.visibility!;
+      return [...vis.nodes].map((n) => app.graph.edges(n).filter((e) => vis.edges.has(e)).length);
+    });
+    expect(degrees.length).toBeGreaterThan(0);
+    expect(Math.min(...degrees)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('switches node size between degree and PageRank', async () => {
+    await open();
+    const sizes = () => page.evaluate(() => [...window.__kg!.display.sizes.values()]);
+    const byDegree = await sizes();
+    await page.locator('[data-size="pagerank"]').click();
+    expect(new URL(page.url()).searchParams.get('size')).toBe('pagerank');
+    expect(await page.locator('[data-size="pagerank"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await sizes()).not.toEqual(byDegree);
+    await page.locator('[data-size="degree"]').click();
+    expect(await sizes()).toEqual(byDegree);
+  });
+
   it('restores selection and filters from a shared link', async () => {
     await open(`?node=${encodeURIComponent(FERGUI)}&hide=figure&size=pagerank`);
     expect(await page.locator('#pane-details h3').textContent()).toBe('Abdellah El Fergui');
@@ -192,7 +248,7 @@ describe('the page with the seeds graph', () => {
     const live = await page.evaluate(() => {
       const app = window.__kg!;
       const key = app.graph.nodes()[0]!;
-      return { order: app.graph.order, size: app.graph.size, key, attrs: app.graph.getNodeAttributes(key) };
+      return { order: app.graph.order, size: app.graph.size, key, attrs: app.graph.getNodeAttributes(key), shownSize: app.display.sizes.get(key)! };
     });
     expect(parsed.order).toBe(live.order);
     expect(parsed.size).toBe(live.size);
@@ -200,7 +256,7 @@ describe('the page with the seeds graph', () => {
     expect(node.x).toBeCloseTo(live.attrs.x!, 3);
     expect(node.y).toBeCloseTo(live.attrs.y!, 3);
     expect(node.color).toBe(hexToRgbString(TYPE_COLORS[live.attrs.type]));
-    expect(node.size).toBeGreaterThan(0);
+    expect(node.size).toBeCloseTo(live.shownSize, 1);
 
     await page.locator('#export-toggle').click();
     const [png] = await Promise.all([page.waitForEvent('download'), page.locator('#export-png').click()]);

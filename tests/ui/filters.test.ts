@@ -44,10 +44,35 @@ describe('computeVisibility', () => {
     expect(v.nodes.has('d')).toBe(true);
   });
 
-  it('keeps nodes with at least minDegree shown links', () => {
-    expect(sorted(computeVisibility(graph, filters({ minDegree: 2 }))!.nodes)).toEqual(['b', 'c']);
-    // Without co_occurs, c has one link left.
-    expect(sorted(computeVisibility(graph, filters({ minDegree: 2, hiddenRelations: new Set(['co_occurs']) }))!.nodes)).toEqual(['b']);
+  it('keeps nodes with at least minDegree links among the shown nodes (the k-core)', () => {
+    // A triangle x-y-z with a tail z-t-u and a lone v.
+    const g = makeGraph(
+      [
+        ['x', 'X', 'person'],
+        ['y', 'Y', 'person'],
+        ['z', 'Z', 'organization'],
+        ['t', 'T', 'place'],
+        ['u', 'U', 'place'],
+        ['v', 'V', 'figure'],
+      ],
+      [
+        ['xy', 'x', 'y', 'works_for'],
+        ['yz', 'y', 'z', 'works_for'],
+        ['zx', 'z', 'x', 'co_occurs'],
+        ['zt', 'z', 't', 'located_in'],
+        ['tu', 't', 'u', 'part_of'],
+      ],
+    );
+    expect(sorted(computeVisibility(g, filters({ minDegree: 1 }))!.nodes)).toEqual(['t', 'u', 'x', 'y', 'z']);
+    // t has two links, but once u (one link) goes, t has one: it goes too.
+    const core = computeVisibility(g, filters({ minDegree: 2 }))!;
+    expect(sorted(core.nodes)).toEqual(['x', 'y', 'z']);
+    expect(sorted(core.edges)).toEqual(['xy', 'yz', 'zx']);
+    // Without co_occurs the triangle opens and nothing keeps two links.
+    expect(sorted(computeVisibility(g, filters({ minDegree: 2, hiddenRelations: new Set(['co_occurs']) }))!.nodes)).toEqual([]);
+    // The focus centre stays whatever its links, and counts for its neighbours: t keeps z and u.
+    expect(sorted(computeVisibility(g, filters({ minDegree: 2, ego: { node: 'u', depth: 1 } }))!.nodes)).toEqual(['t', 'u']);
+    for (const edge of core.edges) for (const end of g.extremities(edge)) expect(core.nodes.has(end)).toBe(true);
   });
 
   it('keeps what one document mentions, and edges with evidence there', () => {

@@ -41,7 +41,8 @@ export function isFilterActive(f: FilterState): boolean {
  * An edge shows when its relation is kept, both its ends show and, with a document
  * filter, one of its evidence sentences is in that document. A node shows when its
  * type is kept, it is mentioned in the document, it has at least `minDegree` shown
- * links and, with an ego filter, it is within `depth` shown links of the centre.
+ * links (counted among the nodes that show: the k-core) and, with an ego filter, it
+ * is within `depth` shown links of the centre.
  */
 export function computeVisibility(graph: KgGraph, f: FilterState): Visibility | null {
   if (!isFilterActive(f)) return null;
@@ -68,13 +69,7 @@ export function computeVisibility(graph: KgGraph, f: FilterState): Visibility | 
     if (nodes.has(source) && nodes.has(target) && edgeKept(edge)) keptEdges.push(edge);
   });
 
-  if (f.minDegree > 0) {
-    const degree = new Map<string, number>();
-    for (const edge of keptEdges) {
-      for (const end of graph.extremities(edge)) degree.set(end, (degree.get(end) ?? 0) + 1);
-    }
-    nodes = new Set([...nodes].filter((n) => n === center || (degree.get(n) ?? 0) >= f.minDegree));
-  }
+  if (f.minDegree > 0) nodes = minDegreeCore(graph, nodes, keptEdges, f.minDegree, center);
 
   if (center !== null) nodes = egoNetwork(graph, center, f.ego!.depth, nodes, keptEdges);
 
@@ -84,6 +79,35 @@ export function computeVisibility(graph: KgGraph, f: FilterState): Visibility | 
     if (nodes.has(s) && nodes.has(t)) edges.add(edge);
   }
   return { nodes, edges };
+}
+
+/**
+ * The nodes that keep at least `min` links among themselves: nodes with fewer are
+ * removed, which lowers their neighbours' counts, until none is left to remove.
+ * `keep` (the focus centre) always stays.
+ */
+function minDegreeCore(graph: KgGraph, nodes: Set<string>, keptEdges: string[], min: number, keep: string | null): Set<string> {
+  const degree = new Map<string, number>();
+  for (const edge of keptEdges) for (const end of graph.extremities(edge)) degree.set(end, (degree.get(end) ?? 0) + 1);
+  const kept = new Set(keptEdges);
+  const core = new Set(nodes);
+  const queue = [...core].filter((n) => n !== keep && (degree.get(n) ?? 0) < min);
+  for (const n of queue) core.delete(n);
+  while (queue.length > 0) {
+    const node = queue.pop()!;
+    graph.forEachEdge(node, (edge, _a, source, target) => {
+      if (!kept.has(edge)) return;
+      const other = source === node ? target : source;
+      if (!core.has(other)) return;
+      const d = degree.get(other)! - 1;
+      degree.set(other, d);
+      if (d < min && other !== keep) {
+        core.delete(other);
+        queue.push(other);
+      }
+    });
+  }
+  return core;
 }
 
 /** Nodes within `depth` kept links of `center` (breadth first, either direction); the centre always. */

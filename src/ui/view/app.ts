@@ -18,7 +18,8 @@ export type Change = 'graph' | 'filters' | 'selection' | 'focus' | 'size' | 'lay
 export interface QueryHighlight {
   text: string;
   nodes: ReadonlySet<string>;
-  edges: ReadonlySet<string>;
+  /** null: the edges between the highlighted nodes. */
+  edges: ReadonlySet<string> | null;
 }
 
 export type MessageKind = 'info' | 'error';
@@ -241,6 +242,7 @@ export class KgApp {
   private bindSigmaEvents(): void {
     this.sigma.on('enterNode', ({ node }) => this.hover(node));
     this.sigma.on('leaveNode', () => this.hover(null));
+    this.sigma.on('leaveStage', () => this.hover(null));
     this.sigma.on('clickNode', ({ node }) => this.select({ kind: 'node', key: node }));
     this.sigma.on('clickEdge', ({ edge }) => this.select({ kind: 'edge', key: edge }));
     this.sigma.on('clickStage', () => this.select(null));

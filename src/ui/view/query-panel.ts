@@ -182,7 +182,8 @@ export function mountQuery(app: KgApp, pane: HTMLElement, reveal: () => void): v
     );
 
   const highlight = (text: string) => (nodes: string[], edges: string[]) => {
-    app.setQueryHighlight(text, { text, nodes: new Set(nodes), edges: new Set(edges) });
+    // A result of nodes only (communities, rankings) brings forward the links among them.
+    app.setQueryHighlight(text, { text, nodes: new Set(nodes), edges: edges.length > 0 ? new Set(edges) : null });
     app.fitCameraTo(nodes);
   };
 

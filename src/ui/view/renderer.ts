@@ -39,6 +39,8 @@ function viewportWidth(context: CanvasRenderingContext2D): number {
   return context.canvas.width / (window.devicePixelRatio || 1);
 }
 
+type Box = { x0: number; y0: number; x1: number; y1: number };
+
 interface LabelRequest {
   text: string;
   x: number;
@@ -51,8 +53,8 @@ interface LabelRequest {
 /**
  * Node labels, placed as a whole after each frame: sigma's label grid picks the
  * candidates and `draw` only collects them; `flush` then draws them biggest node
- * first, each with a white halo, flipped to the left of its node near the right
- * edge, and skips any that would overlap a label already placed (no label soup).
+ * first, each with a white halo, right of its node or else left of it, and skips any that would overlap a label already placed or the dot of a
+ * bigger labelled node (no label soup).
  * The selected node's label always shows.
  */
 export class LabelPlacer {
@@ -92,22 +94,31 @@ export class LabelPlacer {
     const list = this.pending.get(context) ?? [];
     this.pending.delete(context);
     list.sort((a, b) => b.priority - a.priority);
-    const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    // A label may not cover another label, nor the dot of a node that comes before it.
+    const placed: Box[] = [];
     const size = settings.labelSize;
     const right = viewportWidth(context) - 4;
     context.lineJoin = 'round';
     context.lineWidth = 3.5;
     context.strokeStyle = 'rgba(255,255,255,0.92)';
     context.fillStyle = LABEL_COLOR;
+    const clear = (box: Box) => !placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0);
     for (const label of list) {
       context.font = `${label.highlighted ? '600' : settings.labelWeight} ${size}px ${settings.labelFont}`;
       const width = context.measureText(label.text).width;
-      const flip = label.x + label.size + 3 + width > right;
-      const x = flip ? label.x - label.size - 3 - width : label.x + label.size + 3;
       const y = label.y + size / 3;
-      const box = { x0: x - 2, y0: y - size, x1: x + width + 2, y1: y + size * 0.35 };
-      if (!label.highlighted && placed.some((b) => box.x0 < b.x1 && box.x1 > b.x0 && box.y0 < b.y1 && box.y1 > b.y0)) continue;
-      placed.push(box);
+      const rightX = label.x + label.size + 3;
+      const leftX = label.x - label.size - 3 - width;
+      // Right of the dot, else left of it (first left when the right edge is near).
+      const sides = rightX + width > right ? [leftX, rightX] : [rightX, leftX];
+      // The ink of the text: ascenders above the baseline, descenders below.
+      const boxes = sides.map((x) => ({ x0: x - 1, y0: y - size * 0.8, x1: x + width + 1, y1: y + size * 0.25 }));
+      const chosen = label.highlighted ? 0 : boxes.findIndex(clear);
+      const r = label.size * 0.85;
+      placed.push({ x0: label.x - r, y0: label.y - r, x1: label.x + r, y1: label.y + r });
+      if (chosen < 0) continue;
+      placed.push(boxes[chosen]!);
+      const x = sides[chosen]!;
       context.strokeText(label.text, x, y);
       context.fillText(label.text, x, y);
     }
