@@ -35,6 +35,16 @@ export function seedPositions(graph: KgGraph, seed = layoutDefaults.seed): void 
 }
 
 /**
+ * ForceAtlas2 iterations for a graph of that size: an iteration costs about
+ * n·log2(n) + m (Barnes-Hut repulsion plus attraction), so the count shrinks as
+ * graphs grow, keeping the build's layout to a few seconds; the page refines it.
+ */
+export function defaultIterations(order: number, size: number): number {
+  const cost = order * Math.log2(Math.max(2, order)) + size;
+  return Math.max(5, Math.min(500, Math.floor(2_500_000 / Math.max(1, cost))));
+}
+
+/**
  * Positions every node: seeded start, ForceAtlas2 with settings inferred from the
  * graph's size, then noverlap. Deterministic for a given graph and seed.
  */
@@ -42,7 +52,7 @@ export function layoutGraph(graph: KgGraph, options: LayoutOptions = {}): void {
   if (graph.order === 0) return;
   const seed = options.seed ?? layoutDefaults.seed;
   seedPositions(graph, seed);
-  const iterations = options.iterations ?? (graph.order < 500 ? 500 : graph.order < 5000 ? 200 : 50);
+  const iterations = options.iterations ?? defaultIterations(graph.order, graph.size);
   const settings = forceAtlas2.inferSettings(graph);
   forceAtlas2.assign(graph, { iterations, settings: { ...settings, edgeWeightInfluence: 0.5 }, getEdgeWeight: 'weight' });
   if (graph.order <= 5000) noverlap.assign(graph, { maxIterations: 100, settings: { ratio: 1.2, margin: 2 } });
