@@ -134,8 +134,10 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
     relations.push({ source: source.id, target: target.id, relation: r.relation, evidence: { doc: doc.id, start, end }, pattern: r.pattern });
   }
   // a pair with a typed relation in a sentence does not also co-occur there
-  const typed = new Set(relations.filter((r) => r.relation !== 'co_occurs').map((r) => `${r.evidence.start}|${[r.source, r.target].sort().join('|')}`));
-  const kept = relations.filter((r) => r.relation !== 'co_occurs' || !typed.has(`${r.evidence.start}|${[r.source, r.target].sort().join('|')}`));
+  const pairKey = (r: ExtractedRelation) => (r.source < r.target ? `${r.evidence.start}|${r.source}|${r.target}` : `${r.evidence.start}|${r.target}|${r.source}`);
+  const typed = new Set<string>();
+  for (const r of relations) if (r.relation !== 'co_occurs') typed.add(pairKey(r));
+  const kept = typed.size === 0 ? relations : relations.filter((r) => r.relation !== 'co_occurs' || !typed.has(pairKey(r)));
   return {
     doc: { id: doc.id, path: doc.path ?? doc.id, title: doc.title ?? firstLine(original), lang, chars: original.length },
     entities,
