@@ -22,7 +22,8 @@ export const HELP: Record<string, string> = {
   communities: `communities [via REL,…] [cooccur] [min SIZE] [limit N]   Louvain communities (of at least SIZE, default 2)
   and their best connected members
   e.g. communities cooccur`,
-  explain: `explain QUERY   the same query, with the evidence sentence and document of every hop or edge
+  explain: `explain QUERY   the same query, with the evidence sentences and documents of every hop (path, paths,
+  allshortest), of the edge each neighbour was reached by (neighbors), or of each edge (relations)
   e.g. explain path "Patrice Foliard" -- "Groupe Infragest"`,
   names: `Names: labels or aliases, accents and case ignored ("groupe infragest"). Quote names with spaces or
   option words; bare words also work ("path Patrice Foliard -- Groupe Infragest") and stop at an arrow,
