@@ -137,7 +137,9 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   const pairKey = (r: ExtractedRelation) => (r.source < r.target ? `${r.evidence.start}|${r.source}|${r.target}` : `${r.evidence.start}|${r.target}|${r.source}`);
   const typed = new Set<string>();
   for (const r of relations) if (r.relation !== 'co_occurs') typed.add(pairKey(r));
-  const kept = typed.size === 0 ? relations : relations.filter((r) => r.relation !== 'co_occurs' || !typed.has(pairKey(r)));
+  // "chief executive" reads as a role and as a leader title: leading a place implies working there
+  const leads = new Set(relations.filter((r) => r.relation === 'leads').map((r) => `${r.source}|${r.target}`));
+  const kept = relations.filter((r) => (r.relation !== 'co_occurs' || !typed.has(pairKey(r))) && !(r.relation === 'works_for' && leads.has(`${r.source}|${r.target}`)));
   return {
     doc: { id: doc.id, path: doc.path ?? doc.id, title: doc.title ?? firstLine(original), lang, chars: original.length },
     entities,
