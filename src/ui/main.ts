@@ -85,7 +85,6 @@ async function start(): Promise<void> {
   for (const p of problems) app.message(`The link's view: ${p}.`, 'error');
   if (graph.order === 0 && !problem) app.message('This graph is empty. Drop .txt or .md files on the page, or paste a text in "Add texts".');
   if (state.selection?.kind === 'node' && graph.hasNode(state.selection.key)) app.select(state.selection, { camera: true });
-  if (unplaced) app.settleLayout();
 
   performance.mark('kg:mounted');
   byId('loading').hidden = true;
@@ -94,6 +93,8 @@ async function start(): Promise<void> {
     window.__kgReadyAt = performance.now();
     window.__kgReady = true;
     document.body.dataset.ready = 'true';
+    // A graph that came without positions is laid out once the page is up.
+    if (unplaced) app.settleLayout();
   });
 }
 

@@ -133,16 +133,32 @@ try {
       medianRenderMs: median(renders),
     };
 
-    // 3. ForceAtlas2 on the seeds graph, from seeded positions until it settles.
-    const settle: number[] = [];
+    // 3. ForceAtlas2 on the seeds graph: from the load of a graph without positions
+    //    (the page seeds them and lays out while it starts), then run again on the idle
+    //    page from fresh seeded positions.
+    const fromLoad: number[] = [];
+    const rerun: number[] = [];
     for (let i = 0; i < runs; i++) {
       await page?.close();
       page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await openPage(page, `${site.url}?graph=unplaced.json`);
       await page.waitForFunction(() => window.__kg!.lastSettleMs !== null, null, { timeout: 60_000 });
-      settle.push(await page.evaluate(() => window.__kg!.lastSettleMs!));
+      fromLoad.push(await page.evaluate(() => window.__kg!.lastSettleMs!));
+      await page.waitForTimeout(500);
+      rerun.push(
+        (await page.evaluate(`(async () => {
+          const app = window.__kg;
+          let seed = ${i + 1};
+          const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+          app.graph.forEachNode((n) => app.graph.mergeNodeAttributes(n, { x: (random() - 0.5) * 100, y: (random() - 0.5) * 100 }));
+          app.lastSettleMs = null;
+          app.settleLayout();
+          while (app.lastSettleMs === null) await new Promise((ok) => setTimeout(ok, 20));
+          return app.lastSettleMs;
+        })()`)) as number,
+      );
     }
-    results.seedsLayoutSettleMs = { median: median(settle), runs: settle, nodes: seeds.graph.order, edges: seeds.graph.size };
+    results.seedsLayoutSettleMs = { fromLoad: median(fromLoad), rerun: median(rerun), fromLoadRuns: fromLoad, rerunRuns: rerun, nodes: seeds.graph.order, edges: seeds.graph.size };
     await page?.close();
   } finally {
     await browser.close();
@@ -152,13 +168,15 @@ try {
   const r = results as {
     readyMs: { median: number };
     panZoom: { medianFrameMs: number; p90FrameMs: number; medianRenderMs: number; frames: number };
-    seedsLayoutSettleMs: { median: number };
+    seedsLayoutSettleMs: { fromLoad: number; rerun: number };
   };
   console.log(`kg page benchmark (${nodes} nodes, ${edges} edges; ${results.renderer})`);
   console.log(`  page ready            ${r.readyMs.median.toFixed(0)} ms median of ${runs}   (target ≤ 3000 ms)`);
   console.log(`  pan and zoom frames   ${r.panZoom.medianFrameMs.toFixed(1)} ms median, ${r.panZoom.p90FrameMs.toFixed(1)} ms p90 over ${r.panZoom.frames} frames   (target ≤ 33 ms)`);
   console.log(`  sigma render          ${r.panZoom.medianRenderMs.toFixed(1)} ms median per frame (main thread)`);
-  console.log(`  seeds layout settles  ${r.seedsLayoutSettleMs.median.toFixed(0)} ms median of ${runs}   (target ≤ 2000 ms)`);
+  console.log(
+    `  seeds layout settles  ${r.seedsLayoutSettleMs.fromLoad.toFixed(0)} ms from load, ${r.seedsLayoutSettleMs.rerun.toFixed(0)} ms when run again (medians of ${runs})   (target ≤ 2000 ms)`,
+  );
   console.log(JSON.stringify(results, null, 2));
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(join(ARTIFACTS, 'bench-ui.json'), JSON.stringify(results, null, 2));
