@@ -137,6 +137,15 @@ describe('kg export on bad input', () => {
     expect(readFileSync(good, 'utf8')).toBe(graphBefore);
   });
 
+  it('removes nodes.csv again when relationships.csv cannot be written', () => {
+    const out = join(dir, 'neo4j-half');
+    mkdirSync(join(out, 'relationships.csv'), { recursive: true }); // a folder where the file should go
+    const r = kg(['export', '--graph', good, '--format', 'csv', '--out', out]);
+    expect(r.stderr).toMatch(/cannot write ".*relationships\.csv"/);
+    expect(r.status).toBe(2);
+    expect(readdirSync(out)).toEqual(['relationships.csv']);
+  });
+
   // root writes through any permission bits, so this one runs only for other users.
   it.skipIf(process.getuid?.() === 0)('exits 2 and writes nothing when the output folder is read-only', () => {
     const locked = join(dir, 'locked');

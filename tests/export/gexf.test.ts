@@ -223,6 +223,10 @@ describe('GEXF details', () => {
     const sizes = startTags(text, 'viz:size').map((s) => Number(s.value));
     expect(sizes).toEqual([10, 10, 2]);
     expect(startTags(text, 'viz:position')).toEqual([{ x: '1', y: '2' }]);
+    // A size set on the node (the page exports the sizes it shows) wins; a zero or NaN one does not.
+    g.mergeNodeAttributes('person:a', { size: 7.125 });
+    g.mergeNodeAttributes('place:alone', { size: Number.NaN });
+    expect(startTags(writeGexf(g, { sizeRange: { min: 2, max: 10 } }), 'viz:size').map((s) => Number(s.value))).toEqual([7.13, 10, 2]);
   });
 
   it('agrees with graphology-gexf’s own 1.3 writer on a graph both can write', () => {
