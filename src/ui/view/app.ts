@@ -6,7 +6,7 @@
  */
 import type { KgGraph } from '../../graph/types.ts';
 import { computeNodeSizes, countByType, labelThreshold, type SizeMetric } from '../core/appearance.ts';
-import { computeVisibility, type FilterState, type Visibility } from '../core/filters.ts';
+import { computeVisibility, type FilterState } from '../core/filters.ts';
 import { computeEdgeCurvatures } from '../core/parallel-edges.ts';
 import { buildSearchIndex, type SearchIndex } from '../core/search.ts';
 import { formatViewState, type Selection, type ViewState } from '../core/view-state.ts';
@@ -52,11 +52,7 @@ export class KgApp {
   private readonly messageListeners = new Set<(text: string, kind: MessageKind) => void>();
   private readonly pendingMessages: [string, MessageKind][] = [];
 
-  constructor(
-    private readonly container: HTMLElement,
-    graph: KgGraph,
-    view: ViewState,
-  ) {
+  constructor(container: HTMLElement, graph: KgGraph, view: ViewState) {
     this.graph = graph;
     this.view = view;
     this.deriveGraphData();

@@ -4,7 +4,7 @@
  * evidence. Neighbours are links that select them.
  */
 import { RELATION_NAMES, SYMMETRIC_RELATIONS } from '../../extract/types.ts';
-import type { EdgeAttributes, KgGraph, NodeAttributes } from '../../graph/types.ts';
+import type { KgGraph, NodeAttributes } from '../../graph/types.ts';
 import { RELATION_COLORS, TYPE_COLORS } from '../core/appearance.ts';
 import type { KgApp } from './app.ts';
 import { el, swatch } from './dom.ts';
@@ -81,17 +81,10 @@ function evidenceList(app: KgApp, edge: string, titles: Map<string, string>, sho
 function relationBlock(app: KgApp, edge: string, titles: Map<string, string>): HTMLElement {
   const g = app.graph;
   const [source, target] = g.extremities(edge);
-  const a = g.getEdgeAttributes(edge);
   return el(
     'div',
     { class: 'relation', attrs: { 'data-edge': edge } },
-    el(
-      'div',
-      { class: 'relation-head' },
-      nodeChip(app, source),
-      relationTag(app, edge),
-      nodeChip(app, target),
-    ),
+    el('div', { class: 'relation-head' }, nodeChip(app, source), relationTag(app, edge), nodeChip(app, target)),
     ...evidenceList(app, edge, titles, EVIDENCE_SHOWN),
   );
 }

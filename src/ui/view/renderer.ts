@@ -58,13 +58,14 @@ interface LabelRequest {
  * The selected node's label always shows.
  */
 export class LabelPlacer {
-  private readonly pending = new Map<CanvasRenderingContext2D, LabelRequest[]>();
+  /** Per label layer, per node: a later render's request replaces an earlier one. */
+  private readonly pending = new Map<CanvasRenderingContext2D, Map<string, LabelRequest>>();
 
   readonly draw = (context: CanvasRenderingContext2D, data: LabelData): void => {
     if (!data.label) return;
-    let list = this.pending.get(context);
-    if (!list) this.pending.set(context, (list = []));
-    list.push({
+    let requests = this.pending.get(context);
+    if (!requests) this.pending.set(context, (requests = new Map()));
+    requests.set(String(data.key), {
       text: shortLabel(data.label),
       x: data.x,
       y: data.y,
@@ -91,7 +92,7 @@ export class LabelPlacer {
   }
 
   flush(context: CanvasRenderingContext2D, settings: Settings<NodeAttributes, EdgeAttributes, GraphAttributes>): void {
-    const list = this.pending.get(context) ?? [];
+    const list = [...(this.pending.get(context)?.values() ?? [])];
     this.pending.delete(context);
     list.sort((a, b) => b.priority - a.priority);
     // A label may not cover another label, nor the dot of a node that comes before it.
