@@ -125,7 +125,7 @@ async function runPool(
   accept: (doc: SourceDocument, extraction: DocumentExtraction) => void,
 ): Promise<void> {
   const workerFile = new URL('./build-worker.js', import.meta.url);
-  const workers = Array.from({ length: count }, () => new Worker(workerFile, { workerData: options }));
+  const workers = Array.from({ length: count }, () => new Worker(workerFile, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 96 } }));
   const pending = new Map<number, SourceDocument>();
   const results = new Map<number, DocumentExtraction>();
   let nextSeq = 0;
