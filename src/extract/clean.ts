@@ -15,6 +15,9 @@ const INVERSION = new Set(['il', 'elle', 'on', 'ils', 'elles', 'je', 'tu', 'nous
 const ONE_LETTER_WORDS = new Set(['A', 'À', 'Y', 'O', 'Ô', 'I', 'a', 'à', 'y', 'o']);
 
 const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
+/** Words that start a sentence glued to the previous one by a lost line break: "sur le climatDes", "Auto PlusMais". */
+const GLUED_STARTS = new Set(['des', 'les', 'le', 'la', 'un', 'une', 'en', 'il', 'elle', 'ils', 'elles', 'on', 'mais', 'et', 'dans', 'pour', 'au', 'aux', 'selon', 'depuis', 'après', 'avant', 'lors', 'ce', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'the', 'in', 'on', 'but', 'and', 'for', 'after', 'before', 'this']);
 const LETTER = /\p{L}/u;
 
 export function cleanText(original: string): CleanText {
@@ -71,6 +74,12 @@ export function cleanText(original: string): CleanText {
       i += 2;
       lineStart = false;
       continue;
+    }
+    // a word glued to the next sentence: a capital right after three lower-case letters, starting a function word
+    if (UPPER.test(ch) && i >= 3 && LOWER.test(original[i - 1]!) && LOWER.test(original[i - 2]!) && LOWER.test(original[i - 3]!)) {
+      let k = i + 1;
+      while (k < n && LOWER.test(original[k]!)) k++;
+      if (k < n && !LETTER.test(original[k]!) && GLUED_STARTS.has(original.slice(i, k).toLowerCase())) push(' ', i);
     }
     if (ch === '\n') lineStart = true;
     else if (ch !== ' ') lineStart = false;

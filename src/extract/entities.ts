@@ -63,7 +63,8 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   const known = lx.places.has(w) || lx.orgs.has(w) || lx.isFirstName(w, t.text);
   if (allUpperRun) return known;
   // nationalities and demonyms are not names: "Français", "Allemands", "European"
-  if (!lx.places.has(w) && !lx.orgs.has(w) && (lx.demonyms.has(w) || (lx.knownWords.has(w) && !lx.isFirstName(w, t.text) && DEMONYM_SHAPE.test(w)))) return false;
+  const nextCap = ctx.tokens[i + 1]?.cap === true && ctx.tokens[i + 1]?.kind === 'word';
+  if (!nextCap && !lx.places.has(w) && !lx.orgs.has(w) && (lx.demonyms.has(w) || (lx.knownWords.has(w) && !lx.isFirstName(w, t.text) && DEMONYM_SHAPE.test(w)))) return false;
   // spelled numbers: "Vingt-cinq exemplaires"
   if (w.split('-').every((part) => SPELLED_NUMBERS.has(part))) return false;
   if (lx.has('commonWords', w) && !known) return false;
@@ -181,7 +182,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       const t1 = tokens[i + 1]!;
       if (t1.kind === 'word' && t1.cap && !t1.upper && !lx.has('nonEntities', t1.norm) && !lx.has('determiners', t1.norm) && !lx.places.has(t1.norm) && !/['’]$/.test(t1.text)) {
         let end = i + 2;
-        while (end < s.to && !isTaken(end) && isNameToken(ctx, end, s.from, false)) end++;
+        while (end < s.to && !isTaken(end) && isNameToken(ctx, end, s.from, false) && !(personLike(end) && tokens[end + 1]?.cap === true)) end++;
         out.push({ from: i, to: end, sentence: s.index, type: 'organization', text: spanText(ctx, i, end), reason: 'title-article' });
         take(i, end);
         i = end - 1;
@@ -214,7 +215,12 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       if (titleAt(ctx, j) > 0 && t.cap && !startsWithHead) break;
       // a first name after other names starts a new one: "CFDT Laurent Berger"
       // (only when what comes before does not look like a name itself: "Aston Martin" stays whole)
-      if (!startsWithHead && j > i && personLike(j) && !personLike(j - 1) && !lx.has('personParticles', norms[j - 1]!) && (notNameLike(ctx, j - 1) || (roleBefore && tokens[j + 1]?.cap === true && j + 1 < s.to))) break;
+      if (j > i && personLike(j) && !personLike(j - 1) && !lx.has('personParticles', norms[j - 1]!)) {
+        const fullNameFollows = j + 1 < s.to && tokens[j + 1]!.cap && tokens[j + 1]!.kind === 'word';
+        const surnameFollows = fullNameFollows && /^\p{Lu}[\p{Ll}'’-]+$/u.test(tokens[j + 1]!.text) && !lx.places.has(norms[j + 1]!);
+        if (!startsWithHead && (notNameLike(ctx, j - 1) || (roleBefore && fullNameFollows) || (j === i + 1 && surnameFollows && !personLike(i)))) break;
+        if (startsWithHead && fullNameFollows && !personLike(j + 1)) break;
+      }
       if (isNameToken(ctx, j, s.from, allUpper) || (t.kind === 'word' && t.cap && !t.upper && !/['’]$/.test(t.text) && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm))) {
         j++;
         continue;
@@ -227,7 +233,9 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       // connectors inside institutional names only: "Caisse Centrale de Garantie", "Bank of England", "Région de Bruxelles-Capitale"
       let c = 0;
       while (c < 2 && j + c < s.to && (lx.has('nameConnectors', tokens[j + c]!.norm) || tokens[j + c]!.text === '&') && !tokens[j + c]!.cap && tokens[j + c]!.norm !== 'et' && tokens[j + c]!.norm !== 'and') c++;
-      const institutional = startsWithHead || lx.orgs.has(norms[i]!) || lx.matchPhrase('orgHeads', norms, j - 1) > 0 || (c === 1 && tokens[j]!.text === '&');
+      const afterKnownPlace = j + c < s.to && (lx.places.has(norms[j + c]!) || knownPhraseAt(ctx, j + c, s.to, isTaken)?.type === 'place');
+      const unknownSingle = j === i + 1 && !personLike(i) && !lx.places.has(norms[i]!) && !tokens[i]!.upper && (norms[j] === 'du' || norms[j] === 'des' || norms[j] === 'de') && !personLike(j + c);
+      const institutional = startsWithHead || lx.orgs.has(norms[i]!) || lx.matchPhrase('orgHeads', norms, j - 1) > 0 || (c === 1 && tokens[j]!.text === '&') || (unknownSingle && !afterKnownPlace);
       if (c > 0 && institutional && j + c < s.to && !isTaken(j + c) && isNameToken(ctx, j + c, s.from, allUpper) && !lx.has('commonWords', tokens[j + c]!.norm)) {
         j += c + 1;
         continue;
@@ -330,7 +338,7 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
     if (isTaken(i) || tokens[i]!.cap) continue;
     // head + named entity: "programme Mezzanine", "prime Web" (the name may have been typed otherwise)
     if (lx.has('programmeNamedHeads', norms[i]!)) {
-      const next = mentions.find((m) => m.from === i + 1 && m.type !== 'figure' && m.type !== 'person');
+      const next = mentions.find((m) => m.from === i + 1 && m.type !== 'figure' && (m.type !== 'person' || m.reason === 'given-name'));
       const nextTok = tokens[i + 1];
       if (next || (nextTok && nextTok.cap && nextTok.kind === 'word' && !isTaken(i + 1))) {
         const to = next ? next.to : i + 2;
@@ -420,6 +428,8 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   }
   if (lx.orgs.has(full)) return make('organization', 'org-lexicon');
   if (lx.places.has(full)) return make('place', 'place-lexicon');
+  const compass = /^(.+)-(?:est|ouest|nord|sud|east|west|north|south)$/.exec(full);
+  if (compass && lx.places.has(compass[1]!)) return make('place', 'place-lexicon');
   if (lx.matchPhrase('placeHeads', norms, 0) > 0 && norms.length > 1 && (norms[1] === 'de' || norms[1] === "d'" || norms[1] === 'du' || norms[1] === 'of')) return make('place', 'place-head');
   if (lx.matchPhrase('orgHeads', norms, 0) > 0 && norms.length > 1) return make('organization', 'org-head');
   const lastWord = norms[norms.length - 1]!;
@@ -430,6 +440,7 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   if (lx.has('personContextBefore', before) && !lx.places.has(full) && !lx.places.has(lastWord) && !lx.has('orgSuffixes', lastWord)) {
     if (norms.length > 1 || lx.isFirstName(norms[0]!, tokens[from]!.text)) return make('person', 'person-context');
   }
+  if (norms.length === 1 && !tokens[from]!.upper && lx.isFirstName(norms[0]!, tokens[from]!.text) && !lx.places.has(full) && !lx.orgs.has(full) && !isInitialPosition(ctx, from, s.from)) return make('person', 'given-name');
   const firstIsName = lx.isFirstName(norms[0]!, tokens[from]!.text) && (!lx.places.has(norms[0]!) || (norms.length >= 2 && !lx.places.has(lastWord)));
   if (norms.length >= 2 && firstIsName && !tokens[from]!.upper && !lx.places.has(full)) return make('person', 'first-name');
   // speaker label at a paragraph start: "Patrice Foliard : …"
@@ -606,8 +617,9 @@ function findAcronymDefinitions(ctx: DocContext, s: Sentence, out: MentionSpan[]
     }
     while (start < p && ACRONYM_OPTIONAL.has(norms[start]!)) start++;
     if (p - start < 2) continue;
-    const programmeHead = lx.matchPhrase('programmeHeads', norms, start) > 0 || lx.has('programmeNamedHeads', norms[start]!);
-    const type = programmeHead && !lx.matchPhrase('orgHeads', norms, start) ? 'programme' : lx.matchPhrase('placeHeads', norms, start) > 0 ? 'place' : 'organization';
+    const programmeHeadLength = lx.matchPhrase('programmeHeads', norms, start);
+    const programmeHead = programmeHeadLength > 0 || lx.has('programmeNamedHeads', norms[start]!);
+    const type = programmeHeadLength > 1 || (programmeHead && !lx.matchPhrase('orgHeads', norms, start)) ? 'programme' : lx.matchPhrase('placeHeads', norms, start) > 0 ? 'place' : 'organization';
     // the expansion replaces the mentions inside it; the acronym gets the same type
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.from >= start && out[k]!.to <= p && out[k]!.type !== 'figure') out.splice(k, 1);
     if (out.some((m) => m.from < p && m.to > start)) continue;

@@ -103,7 +103,7 @@ export class Lexicon {
     // (kept with their accents: "Sante" is a name, "Santé" is not)
     for (const name of firstNamesData.names) {
       const w = normWord(name);
-      if (this.places.has(w) || this.countries.has(w) || this.orgs.has(w) || this.knownWords.has(w) || this.has('commonWords', w) || this.has('nonEntities', w)) continue;
+      if (this.places.has(w) || this.countries.has(w) || this.orgs.has(w) || this.has('commonWords', w) || this.has('nonEntities', w)) continue;
       this.givenNames.add(name.toLowerCase());
     }
   }

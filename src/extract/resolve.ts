@@ -29,6 +29,7 @@ const REASON_WEIGHT: Record<string, number> = {
   'role-apposition': 5,
   'role-before': 5,
   'title-article': 2,
+  'given-name': 2,
   age: 6,
   street: 6,
   'first-name': 5,
