@@ -54,6 +54,17 @@ describe('writeGexf', () => {
     expect(() => writeGexf(g, { sizeRange: { min: 10, max: 2 } })).toThrow(/sizeRange .* is not a range/);
   });
 
+  it('writes the same graph on one line with pretty: false, still valid', () => {
+    const g = hostileGraph();
+    const text = writeGexf(g, { pretty: false });
+    expect(text.trimEnd().split('\n')).toHaveLength(2); // the XML declaration, then the document
+    const { xsd, rng } = validateGexf(writeTemp('compact.gexf', text));
+    expect([xsd.status, rng.status], `${xsd.output}\n${rng.output}`).toEqual([0, 0]);
+    const back = parse(text);
+    const pretty = parse(writeGexf(g));
+    expect(back.export()).toEqual(pretty.export());
+  });
+
   it('handles the empty graph: declared columns, no nodes, no edges', () => {
     const g = parse(writeGexf(createGraph()));
     expect(g.order).toBe(0);

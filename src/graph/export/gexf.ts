@@ -118,7 +118,7 @@ function isoDate(value: unknown): string | undefined {
 
 /**
  * Gephi merges edges with the same source, target and kind. Finds the edges that
- * share all three (other kg graphs have none: the builder merges them) and names
+ * share all three (graphs from kg build have none: the builder merges them) and names
  * their groups, so the writer can give the first of each group the relation as
  * kind and the next ones `relation#2`, `relation#3`…, in file order.
  */
