@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { extractChunked } from './chunk.ts';
+import { extractChunked } from '../extract/chunk.ts';
 import type { ExtractOptions } from '../extract/index.ts';
 import type { SourceDocument } from '../extract/types.ts';
 

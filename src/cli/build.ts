@@ -13,7 +13,7 @@ import { layoutGraph } from '../graph/layout.ts';
 import { createGraph, serializeGraph } from '../graph/serialize.ts';
 import type { KgGraph } from '../graph/types.ts';
 import { VERSION } from '../graph/version.ts';
-import { extractChunked } from './chunk.ts';
+import { extractChunked } from '../extract/chunk.ts';
 import { writeFileAtomic } from './io.ts';
 import { listInputs, readDocuments } from './read-inputs.ts';
 

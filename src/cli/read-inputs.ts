@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError, NotFoundError } from '../extract/errors.ts';
 import type { SourceDocument } from '../extract/types.ts';
+import { decodeBytes } from '../extract/decode.ts';
 
 export interface InputFile {
   path: string;
@@ -27,20 +28,6 @@ export function listInputs(paths: string[]): InputFile[] {
   };
   for (const p of paths) visit(p, true);
   return out;
-}
-
-export interface DecodeResult {
-  text: string;
-  warning?: string;
-}
-
-/** Decodes UTF-8; a file that is not valid UTF-8 is read as Windows-1252, with a warning. */
-export function decodeBytes(bytes: Uint8Array, name: string): DecodeResult {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), warning: `${name}: not valid UTF-8, read as Windows-1252.` };
-  }
 }
 
 /**

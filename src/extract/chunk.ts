@@ -1,5 +1,5 @@
-import { extractDocument, type ExtractOptions } from '../extract/index.ts';
-import type { DocumentExtraction, SourceDocument } from '../extract/types.ts';
+import { extractDocument, type ExtractOptions } from './pipeline.ts';
+import type { DocumentExtraction, SourceDocument } from './types.ts';
 
 /** Texts longer than this are extracted in pieces cut at paragraph ends, so memory stays bounded. */
 export const CHUNK_CHARS = 400_000;
@@ -8,7 +8,7 @@ export const CHUNK_CHARS = 400_000;
  * Extracts a document, in pieces when it is long. Offsets are shifted back into the
  * whole text; entity ids are made unique per piece (the graph merges them by name).
  */
-export function extractChunked(doc: SourceDocument, options: ExtractOptions): DocumentExtraction {
+export function extractChunked(doc: SourceDocument, options: ExtractOptions = {}): DocumentExtraction {
   if (doc.text.length <= CHUNK_CHARS) return extractDocument(doc, options);
   const parts: DocumentExtraction[] = [];
   let start = 0;

@@ -15,3 +15,6 @@ export type {
 } from './types.ts';
 export { extractDocument, extractDocuments } from './pipeline.ts';
 export type { ExtractOptions } from './pipeline.ts';
+export { extractChunked, CHUNK_CHARS } from './chunk.ts';
+export { decodeBytes } from './decode.ts';
+export type { DecodeResult } from './decode.ts';

@@ -1,4 +1,4 @@
-import frNlp from 'fr-compromise';
+import frNlp from './fr-nlp.js';
 import enNlp from 'compromise';
 import countries from 'i18n-iso-countries';
 import countriesFr from 'i18n-iso-countries/langs/fr.json';

@@ -2,6 +2,8 @@
  * Checks the files a person drops on the page before any extraction: only .txt and
  * .md, not too large, not binary, decodable as text. Every refusal says why.
  */
+import { decodeBytes } from '../../extract/decode.ts';
+
 export interface TextFileLimits {
   /** Largest accepted file, in bytes. */
   maxBytes: number;
@@ -42,15 +44,9 @@ export function decodeTextFile(name: string, bytes: Uint8Array, limits: TextFile
   if (bytes.includes(0)) {
     return { ok: false, reason: `"${name}" was not added: it contains NUL bytes, so it is a binary file, not text.` };
   }
-  let text: string;
-  let note: string | null = null;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
-    note = `"${name}" is not UTF-8; it was read as Windows-1252.`;
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const decoded = decodeBytes(bytes, name);
+  const text = decoded.text;
+  const note = decoded.warning ? `"${name}" is not UTF-8; it was read as Windows-1252.` : null;
   if (text.trim() === '') return { ok: false, reason: `"${name}" was not added: it is empty.` };
   return { ok: true, text, note };
 }

@@ -2,7 +2,7 @@
  * Extraction in a web worker: the same `src/extract` code as `kg build`, so the page
  * needs no server. One request is a batch of documents; each is reported as it ends.
  */
-import { extractDocument } from '../../extract/index.ts';
+import { extractChunked } from '../../extract/index.ts';
 import type { ExtractMessage, ExtractRequest } from './protocol.ts';
 
 const post = (message: ExtractMessage) => (self as unknown as Worker).postMessage(message);
@@ -12,7 +12,7 @@ self.addEventListener('message', (event: MessageEvent<ExtractRequest>) => {
   docs.forEach((doc, i) => {
     post({ type: 'progress', id: doc.id, done: i, total: docs.length });
     try {
-      post({ type: 'extracted', extraction: extractDocument(doc) });
+      post({ type: 'extracted', extraction: extractChunked(doc) });
     } catch (error) {
       post({ type: 'failed', id: doc.id, message: error instanceof Error ? error.message : String(error) });
     }
