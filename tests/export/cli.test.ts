@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import gexf from 'graphology-gexf';
 import { MultiGraph } from 'graphology';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeGraph, parseGraph } from '../../src/graph/serialize.ts';
 import { generatedGraph, hostileGraph } from './fixtures.ts';
-import { REPO_ROOT, startTags, tempDir, validateGexf } from './helpers.ts';
+import { REPO_ROOT, startTags, tempDir, validateGexf, removeTempDirs } from './helpers.ts';
+
+afterAll(removeTempDirs);
 
 function kg(args: string[]) {
   const r = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/kg.js'), ...args], { cwd: REPO_ROOT, encoding: 'utf8' });

@@ -1,6 +1,6 @@
 import gexf from 'graphology-gexf';
 import { MultiGraph } from 'graphology';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/extract/errors.ts';
 import { EDGE_COLUMNS, NODE_COLUMNS, RELATION_COLORS, TYPE_COLORS, hexToRgb, writeGexf, writeGexfTo } from '../../src/graph/export/index.ts';
 import { createGraph } from '../../src/graph/serialize.ts';
@@ -19,7 +19,10 @@ import {
   validateGexf,
   writeTemp,
   xmlClean,
+  removeTempDirs,
 } from './helpers.ts';
+
+afterAll(removeTempDirs);
 
 const parse = (text: string) => gexf.parse(MultiGraph, text);
 

@@ -1,9 +1,11 @@
 import graphml from 'graphology-graphml';
 import { MultiGraph } from 'graphology';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { TYPE_COLORS, writeGraphml } from '../../src/graph/export/index.ts';
 import { FIXTURES } from './fixtures.ts';
-import { HAS_NETWORKX, NETWORKX_SKIP, checkWellFormed, expectedEdges, expectedNodes, readWithNetworkx, writeTemp, xmlClean } from './helpers.ts';
+import { HAS_NETWORKX, NETWORKX_SKIP, checkWellFormed, expectedEdges, expectedNodes, readWithNetworkx, writeTemp, xmlClean, removeTempDirs } from './helpers.ts';
+
+afterAll(removeTempDirs);
 
 /** The id each graph key gets: cleaned, and made unique with ~n when cleaning made two equal. */
 function expectedIds(keys: string[]): Map<string, string> {

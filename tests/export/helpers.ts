@@ -1,6 +1,6 @@
 /** Checks shared by the export tests: schema validation, a second parser, expected values. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,17 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)
 export const SCHEMA_DIR = resolve(REPO_ROOT, '../shared/gexf-schema');
 export const XMLLINT = '/usr/bin/xmllint';
 
+const tempDirs: string[] = [];
+
+/** A fresh folder under the system temp dir, removed by removeTempDirs (call it in afterAll). */
 export function tempDir(prefix = 'kg-export-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function writeTemp(name: string, content: string | Uint8Array, dir = tempDir()): string {
