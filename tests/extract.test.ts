@@ -30,6 +30,21 @@ describe('cleaning', () => {
     expect(original.slice(s, e)).toBe('maro- caines');
   });
 
+  it('maps every kept character back to the same character of the original, in order', () => {
+    const original = 'F aute de moyens\r\nles entreprises maro- caines\u00a0et l\u2019Univer-\nsité, sur le climatDes aides.\tFin\u00ad.';
+    const clean = cleanText(original);
+    expect(clean.toOriginal).toHaveLength(clean.text.length + 1);
+    expect(clean.toOriginal[clean.text.length]).toBe(original.length);
+    for (let k = 0; k < clean.text.length; k++) {
+      if (k > 0) expect(clean.toOriginal[k]!).toBeGreaterThanOrEqual(clean.toOriginal[k - 1]!);
+      const ch = clean.text[k]!;
+      const from = original[clean.toOriginal[k]!]!;
+      if (ch !== ' ' && ch !== '\n') expect(from).toBe(ch);
+    }
+    expect(clean.text).toContain('climat Des');
+    expect(clean.text).not.toContain('\u00ad');
+  });
+
   it('keeps the hyphen of an inverted pronoun', () => {
     expect(cleanText('a révèle-t- il hier').text).toContain('révèle-t-il');
   });

@@ -170,7 +170,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       continue;
     }
     // capitalised titles are cues, not names: "le Président de Bugatti", "Directeur Général Christophe Piochon"
-    const title = titleAt(ctx, i);
+    const title = tokens[i]!.cap || tokens[i + 1]?.cap || tokens[i + 2]?.cap ? titleAt(ctx, i) : 0;
     if (title > 0 && (tokens[i]!.cap || (title > 1 && tokens.slice(i, i + title).some((t) => t.cap)))) {
       i += title - 1;
       continue;

@@ -48,11 +48,14 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
   let recentGroup: { clusters: Cluster[]; sentence: number } | undefined;
   let lastProgramme: { cluster: Cluster; sentence: number } | undefined;
   const anaphorHeads = new Map<string, { cluster: Cluster; sentence: number }>();
+  const anaphorStarts = anaphorStartWords(lx);
   /** The organisation a sentence opens with: what "la société" in the next one most likely means. */
   let lastSubject: { cluster: Cluster; sentence: number } | undefined;
 
   for (const s of ctx.sentences) {
     const mentions = mentionsBySentence.get(s.index) ?? [];
+    // a sentence without a name and outside any interview turn or quotation yields nothing
+    if (mentions.length === 0 && !speakers[s.from] && !speakers[s.to - 1]) continue;
     // build items
     const items: Item[] = [];
     const words: string[] = [];
@@ -68,6 +71,12 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         continue;
       }
       // anaphors: "la société", "les deux entités", possessive before a title, "nous"
+      if (!anaphorStarts.has(norms[i]!)) {
+        items.push({ kind: 'tok', index: i });
+        words.push(norms[i]!);
+        i++;
+        continue;
+      }
       const orgAna = lx.matchPhrase('orgAnaphors', norms, i);
       const groupAna = lx.matchPhrase('groupAnaphors', norms, i);
       const lastOrg = recentOrgs.length ? recentOrgs[recentOrgs.length - 1] : undefined;
@@ -257,6 +266,18 @@ function introducesName(ctx: DocContext, at: number, end: number, nextMention: M
     if (t.cap || ctx.lexicon.has('determiners', t.norm) || ctx.lexicon.has('commonWords', t.norm)) return false;
   }
   return false;
+}
+
+const anaphorStartCache = new WeakMap<object, Set<string>>();
+
+/** Words that can open an anaphor or stand for the speaker: only these need the phrase look-ups. */
+function anaphorStartWords(lx: DocContext['lexicon']): Set<string> {
+  let set = anaphorStartCache.get(lx);
+  if (!set) {
+    set = new Set([...lx.firstWords('orgAnaphors'), ...lx.firstWords('groupAnaphors'), ...lx.firstWords('firstPerson'), ...lx.firstWords('possessives')]);
+    anaphorStartCache.set(lx, set);
+  }
+  return set;
 }
 
 /** A role noun follows within three words: "son responsable", "nos deux autres grossistes". */

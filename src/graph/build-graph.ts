@@ -63,12 +63,15 @@ function indexNames(graph: KgGraph): Map<string, string> {
 export function addExtractions(graph: KgGraph, extractions: DocumentExtraction[], options: BuildGraphOptions = {}): KgGraph {
   const names = indexNames(graph);
   const documents = [...((graph.getAttribute('documents') as GraphAttributes['documents']) ?? [])];
+  const knownDocs = new Set(documents.map((d) => d.id));
   const texts: Record<string, string> = { ...((graph.getAttribute('texts') as Record<string, string> | undefined) ?? {}) };
   for (const extraction of extractions) {
     const docId = extraction.doc.id;
     const existing = documents.findIndex((d) => d.id === docId);
     if (existing >= 0) documents[existing] = extraction.doc;
     else documents.push(extraction.doc);
+    const seenBefore = knownDocs.has(docId);
+    knownDocs.add(docId);
     if (options.keepTexts && options.texts?.[docId] !== undefined) texts[docId] = options.texts[docId]!;
 
     const nodeOf = new Map<string, string>();
@@ -102,8 +105,13 @@ export function addExtractions(graph: KgGraph, extractions: DocumentExtraction[]
           if (!names.has(k)) names.set(k, key);
         }
       }
-      const seen = new Set(attrs.mentions.map(mentionKey));
-      for (const m of entity.mentions) if (!seen.has(mentionKey(m))) attrs.mentions.push(m);
+      // mentions of a document seen before may already be there; a new document's are all new
+      if (seenBefore) {
+        const seen = new Set(attrs.mentions.filter((m) => m.doc === docId).map(mentionKey));
+        for (const m of entity.mentions) if (!seen.has(mentionKey(m))) attrs.mentions.push(m);
+      } else {
+        for (const m of entity.mentions) attrs.mentions.push(m);
+      }
       nodeOf.set(entity.id, key);
     }
 
@@ -124,7 +132,7 @@ export function addExtractions(graph: KgGraph, extractions: DocumentExtraction[]
       }
       const attrs = graph.getEdgeAttributes(edgeKey);
       let seenHere = evidenceSeen.get(edgeKey);
-      if (!seenHere) evidenceSeen.set(edgeKey, (seenHere = new Set(attrs.evidence.map(mentionKey))));
+      if (!seenHere) evidenceSeen.set(edgeKey, (seenHere = new Set(seenBefore ? attrs.evidence.filter((e) => e.doc === docId).map(mentionKey) : [])));
       const k = mentionKey(relation.evidence);
       if (!seenHere.has(k)) {
         seenHere.add(k);
