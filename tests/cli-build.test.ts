@@ -66,6 +66,19 @@ describe('kg build', () => {
     expect(r.stderr).toMatch(/rules\.json: rule "x": unknown entity type "nobody"/);
   });
 
+  it('builds the same graph with a worker thread as in one thread', () => {
+    const dir = tmp();
+    const one = kg(['build', 'tests/fixtures/dev-news.jsonl', 'seeds', '--out', join(dir, 'one'), '--workers', '0']);
+    const two = kg(['build', 'tests/fixtures/dev-news.jsonl', 'seeds', '--out', join(dir, 'two'), '--workers', '1']);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    const a = parseGraph(readFileSync(join(dir, 'one', 'graph.json'), 'utf8')).export();
+    const b = parseGraph(readFileSync(join(dir, 'two', 'graph.json'), 'utf8')).export();
+    expect(b.nodes.length).toBeGreaterThan(50);
+    expect(b.nodes).toEqual(a.nodes);
+    expect(b.edges).toEqual(a.edges);
+  });
+
   it('handles a large text file in bounded pieces', () => {
     const dir = tmp();
     const paragraph = 'La société Dataxo, basée à Lyon, a levé 5 millions d’euros auprès de Bpifrance. Paul Martin, président de Dataxo, se félicite.\n';

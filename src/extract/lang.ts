@@ -1,6 +1,8 @@
+import type { Token } from './tokenize.ts';
 import type { Lang } from './types.ts';
 
 const FR = new Set(['le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'une', 'un', 'dans', 'pour', 'qui', 'que', 'sur', 'au', 'aux', 'avec', 'pas', 'ont', 'sont', 'par', 'ce', 'cette', 'nous', 'leur', 'plus', 'été']);
+const FR_ELISION = new Set(["l'", "d'", "qu'", "n'", "s'", "c'"]);
 const EN = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'was', 'for', 'that', 'with', 'on', 'as', 'by', 'at', 'from', 'his', 'her', 'are', 'were', 'it', 'this', 'has', 'have', 'said', 'be', 'an', 'which']);
 
 export interface LangGuess {
@@ -21,6 +23,27 @@ export function detectLanguage(text: string): LangGuess {
   }
   const total = fr + en;
   const words = (sample.match(/\p{L}+/gu) ?? []).length;
+  if (fr > en) return { lang: 'fr', unsure: words > 20 && fr / Math.max(1, words) < 0.1 };
+  return { lang: 'en', unsure: total === 0 ? words > 0 : words > 20 && en / Math.max(1, words) < 0.1 };
+}
+
+/** The same guess from tokens already made (their normalised words), over the first 800 words. */
+export function detectLanguageOfTokens(tokens: readonly Token[]): LangGuess {
+  let fr = 0;
+  let en = 0;
+  let words = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    if (++words > 800) break;
+    const w = t.norm;
+    if (FR.has(w) || FR_ELISION.has(w)) fr++;
+    if (EN.has(w)) en++;
+  }
+  return decide(fr, en, Math.min(words, 800));
+}
+
+function decide(fr: number, en: number, words: number): LangGuess {
+  const total = fr + en;
   if (fr > en) return { lang: 'fr', unsure: words > 20 && fr / Math.max(1, words) < 0.1 };
   return { lang: 'en', unsure: total === 0 ? words > 0 : words > 20 && en / Math.max(1, words) < 0.1 };
 }

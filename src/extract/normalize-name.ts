@@ -3,7 +3,19 @@
  * case, ’ → ', a leading le/la/les/l'/the removed, white space folded, outer
  * punctuation trimmed. Used for entity resolution, evaluation and search alike.
  */
+const cache = new Map<string, string>();
+
 export function normalizeName(name: string): string {
+  let cached = cache.get(name);
+  if (cached === undefined) {
+    cached = computeNormalizedName(name);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(name, cached);
+  }
+  return cached;
+}
+
+function computeNormalizedName(name: string): string {
   let s = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

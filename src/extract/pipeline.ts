@@ -3,7 +3,7 @@ import rulesEn from './data/rules.en.json';
 import rulesFr from './data/rules.fr.json';
 import { findMentions, type DocContext, type MentionSpan } from './entities.ts';
 import { InputError } from './errors.ts';
-import { detectLanguage } from './lang.ts';
+import { detectLanguageOfTokens } from './lang.ts';
 import { getLexicon, Lexicon, type LexiconData, type LexiconKey } from './lexicon.ts';
 import { findRelations, type FoundRelation } from './relations.ts';
 import { resolveMentions, type Cluster } from './resolve.ts';
@@ -72,12 +72,12 @@ export function getEngine(lang: Lang, userRules: ExtractOptions['rules'] = []): 
 export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): DocumentExtraction {
   const warnings: string[] = [];
   const original = doc.text.charCodeAt(0) === 0xfeff ? doc.text.slice(1) : doc.text;
-  const guess = detectLanguage(original);
+  const clean = cleanText(original);
+  const { tokens, sentences } = splitSentences(tokenize(clean.text));
+  const guess = detectLanguageOfTokens(tokens);
   const lang = options.lang ?? guess.lang;
   if (!options.lang && guess.unsure) warnings.push(`${doc.id}: language is neither French nor English as far as can be told; English rules were used.`);
   const { lexicon, rules } = getEngine(options.lang ?? (guess.unsure ? 'en' : lang), options.rules ?? []);
-  const clean = cleanText(original);
-  const { tokens, sentences } = splitSentences(tokenize(clean.text));
   const lowerWords = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerWords.add(t.norm);
   const ctx: DocContext = { text: clean.text, tokens, sentences, lexicon, lowerWords, norms: tokens.map((t) => t.norm) };

@@ -52,6 +52,17 @@ export function normWord(s: string): string {
   return n;
 }
 
+/** normWord without the cache for plain ASCII words, the most common case. */
+function fastNorm(text: string): string {
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return normWord(text);
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper ? text.toLowerCase() : text;
+}
+
 function makeToken(text: string, start: number, kind: TokenKind, spaceBefore: boolean): Token {
   const first = text.charAt(0);
   const isWord = kind === 'word';
@@ -63,7 +74,7 @@ function makeToken(text: string, start: number, kind: TokenKind, spaceBefore: bo
     start,
     end: start + text.length,
     kind,
-    norm: kind === 'punct' ? text : normWord(text),
+    norm: kind === 'punct' ? text : fastNorm(text),
     cap,
     upper: cap && letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
     sentence: 0,

@@ -67,10 +67,10 @@ export function addExtractions(graph: KgGraph, extractions: DocumentExtraction[]
   const texts: Record<string, string> = { ...((graph.getAttribute('texts') as Record<string, string> | undefined) ?? {}) };
   for (const extraction of extractions) {
     const docId = extraction.doc.id;
-    const existing = documents.findIndex((d) => d.id === docId);
+    const seenBefore = knownDocs.has(docId);
+    const existing = seenBefore ? documents.findIndex((d) => d.id === docId) : -1;
     if (existing >= 0) documents[existing] = extraction.doc;
     else documents.push(extraction.doc);
-    const seenBefore = knownDocs.has(docId);
     knownDocs.add(docId);
     if (options.keepTexts && options.texts?.[docId] !== undefined) texts[docId] = options.texts[docId]!;
 
