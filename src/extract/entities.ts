@@ -438,7 +438,7 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   // context before: "président X" → person, "la société X" → organization
   const before = prev?.norm ?? '';
   if (lx.has('personContextBefore', before) && !lx.places.has(full) && !lx.places.has(lastWord) && !lx.has('orgSuffixes', lastWord)) {
-    if (norms.length > 1 || lx.isFirstName(norms[0]!, tokens[from]!.text)) return make('person', 'person-context');
+    if (norms.length > 1 || lx.isFirstName(norms[0]!, tokens[from]!.text) || !tokens[from]!.upper) return make('person', 'person-context');
   }
   if (norms.length === 1 && !tokens[from]!.upper && lx.isFirstName(norms[0]!, tokens[from]!.text) && !lx.places.has(full) && !lx.orgs.has(full) && !isInitialPosition(ctx, from, s.from)) return make('person', 'given-name');
   const firstIsName = lx.isFirstName(norms[0]!, tokens[from]!.text) && (!lx.places.has(norms[0]!) || (norms.length >= 2 && !lx.places.has(lastWord)));
