@@ -221,6 +221,13 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
         if (!startsWithHead && (notNameLike(ctx, j - 1) || (roleBefore && fullNameFollows) || (j === i + 1 && surnameFollows && !personLike(i)))) break;
         if (startsWithHead && fullNameFollows && !personLike(j + 1)) break;
       }
+      // "St. Jean", "Ste. Marie": the abbreviation's full stop is part of the name
+      if (t.text === '.' && j === i + 1 && SAINT_ABBREVIATIONS.has(norms[i]!) && j + 1 < s.to && tokens[j + 1]!.cap && !t.spaceBefore) {
+        j++;
+        continue;
+      }
+      // an all-capitals word does not continue a name written in small letters, nor the reverse: "Silésie BERLIN"
+      if (t.kind === 'word' && t.cap && t.upper !== tokens[j - 1]!.upper && t.text.length > 3 && tokens[j - 1]!.text.length > 3 && tokens[j - 1]!.kind === 'word') break;
       if (isNameToken(ctx, j, s.from, allUpper) || (t.kind === 'word' && t.cap && !t.upper && !/['’]$/.test(t.text) && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm))) {
         j++;
         continue;
@@ -496,6 +503,8 @@ function isAfterSpeechVerb(ctx: DocContext, from: number): boolean {
   }
   return false;
 }
+
+const SAINT_ABBREVIATIONS = new Set(['st', 'ste', 'mt', 'ft']);
 
 const SPELLED_NUMBERS = new Set(['un', 'une', 'deux', 'trois', 'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'onze', 'douze', 'treize', 'quatorze', 'quinze', 'seize', 'dix-sept', 'vingt', 'trente', 'quarante', 'cinquante', 'soixante', 'cent', 'cents', 'mille', 'et', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'thousand']);
 
