@@ -3,10 +3,21 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseGraph } from '../src/graph/serialize.ts';
+import { generateGraph } from '../src/graph/generate.ts';
+import { parseGraph, serializeGraph, serializeGraphChunks } from '../src/graph/serialize.ts';
 
 const kg = (args: string[]) => spawnSync(process.execPath, ['src/cli/kg.js', ...args], { encoding: 'utf8' });
 const tmp = () => mkdtempSync(join(tmpdir(), 'kg-test-'));
+
+describe('graph serialisation', () => {
+  it('writes the same JSON in pieces as in one string', () => {
+    const graph = generateGraph({ nodes: 300, edges: 900 });
+    graph.addNode('bare', { label: 'Bare', type: 'place', aliases: [], mentions: [] });
+    const pieces = [...serializeGraphChunks(graph, 2000)];
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(JSON.parse(pieces.join(''))).toEqual(JSON.parse(serializeGraph(graph)));
+  });
+});
 
 describe('kg build', () => {
   it('builds the seeds into a valid graph with documents, mentions and evidence, and a summary', () => {

@@ -10,7 +10,7 @@ import { getEngine } from '../extract/pipeline.ts';
 import type { DocumentExtraction, Lang, SourceDocument } from '../extract/types.ts';
 import { addExtractions } from '../graph/build-graph.ts';
 import { layoutGraph } from '../graph/layout.ts';
-import { createGraph, serializeGraph } from '../graph/serialize.ts';
+import { createGraph, serializeGraphChunks } from '../graph/serialize.ts';
 import type { KgGraph } from '../graph/types.ts';
 import { VERSION } from '../graph/version.ts';
 import { extractChunked } from '../extract/chunk.ts';
@@ -122,7 +122,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   if (options.layout ?? true) layoutGraph(graph);
   const tLayout = performance.now();
   const outFile = join(options.out, 'graph.json');
-  writeFileAtomic(outFile, serializeGraph(graph));
+  writeFileAtomic(outFile, serializeGraphChunks(graph));
   const tWritten = performance.now();
   const seconds = (tWritten - t0) / 1000;
   const phases = { extract: (tExtracted - t0) / 1000, layout: (tLayout - tExtracted) / 1000, write: (tWritten - tLayout) / 1000 };

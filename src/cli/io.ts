@@ -8,7 +8,7 @@ import type { KgGraph } from '../graph/types.ts';
  * Writes a file so that readers see either the old content or the new one,
  * never half of it: write to a temporary file beside it, fsync, rename.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): void {
   const dir = dirname(path);
   try {
     mkdirSync(dir, { recursive: true });
@@ -19,9 +19,12 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w');
-    const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let offset = 0;
-    while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+    const pieces: Iterable<string | Uint8Array> = typeof data === 'string' || data instanceof Uint8Array ? [data] : data;
+    for (const piece of pieces) {
+      const buffer = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      let offset = 0;
+      while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
+    }
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -19,6 +19,40 @@ export function serializeGraph(graph: KgGraph): string {
 }
 
 /**
+ * The same JSON as serializeGraph, in pieces of about `chunkChars` characters, so a large
+ * graph is written without holding its whole text (nor a copy of the graph) in memory.
+ */
+export function* serializeGraphChunks(graph: KgGraph, chunkChars = 1 << 20): Generator<string> {
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  let buffer = `{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`;
+  let first = true;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    const entry: { key: string; attributes?: unknown } = { key: node };
+    if (Object.keys(attributes).length) entry.attributes = attributes;
+    buffer += (first ? '' : ',') + JSON.stringify(entry);
+    first = false;
+    if (buffer.length >= chunkChars) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  buffer += '],"edges":[';
+  first = true;
+  for (const { edge, source, target, attributes, undirected } of graph.edgeEntries()) {
+    const entry: { key: string; source: string; target: string; attributes?: unknown; undirected?: boolean } = { key: edge, source, target };
+    if (Object.keys(attributes).length) entry.attributes = attributes;
+    if (undirected) entry.undirected = true;
+    buffer += (first ? '' : ',') + JSON.stringify(entry);
+    first = false;
+    if (buffer.length >= chunkChars) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  yield `${buffer}]}`;
+}
+
+/**
  * Parses and validates a serialised graph. `source` names the file in messages.
  * Throws InputError saying what is wrong and where.
  */
