@@ -1,19 +1,11 @@
+import { memoizeString } from './memo.ts';
+
 /**
  * The name comparison of GOLD-FORMAT.md: Unicode NFD with accents removed, lower
  * case, ’ → ', a leading le/la/les/l'/the removed, white space folded, outer
  * punctuation trimmed. Used for entity resolution, evaluation and search alike.
  */
-const cache = new Map<string, string>();
-
-export function normalizeName(name: string): string {
-  let cached = cache.get(name);
-  if (cached === undefined) {
-    cached = computeNormalizedName(name);
-    if (cache.size > 100_000) cache.clear();
-    cache.set(name, cached);
-  }
-  return cached;
-}
+export const normalizeName: (name: string) => string = memoizeString(computeNormalizedName);
 
 function computeNormalizedName(name: string): string {
   let s = name

@@ -1,4 +1,5 @@
 import type { DocContext, MentionSpan } from './entities.ts';
+import { memoizeString } from './memo.ts';
 import type { EntityType } from './types.ts';
 
 /** A group of mentions that name the same entity inside one document. */
@@ -43,17 +44,7 @@ const REASON_WEIGHT: Record<string, number> = {
   facility: 6,
 };
 
-const keyCache = new Map<string, string>();
-
-function key(text: string): string {
-  let k = keyCache.get(text);
-  if (k === undefined) {
-    k = computeKey(text);
-    if (keyCache.size > 100_000) keyCache.clear();
-    keyCache.set(text, k);
-  }
-  return k;
-}
+const key = memoizeString(computeKey);
 
 function computeKey(text: string): string {
   return text

@@ -1,3 +1,5 @@
+import { memoizeString } from './memo.ts';
+
 /** Tokens and sentences over cleaned text. Offsets are into the cleaned text. */
 export type TokenKind = 'word' | 'num' | 'punct';
 
@@ -37,20 +39,12 @@ export function foldAccents(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
-const normCache = new Map<string, string>();
-
 /** Lower case, accents removed, ’ → '. Cached: news repeats its words. */
-export function normWord(s: string): string {
-  let n = normCache.get(s);
-  if (n === undefined) {
-    const lower = s.toLowerCase();
-    // plain ASCII needs no decomposition
-    n = /^[\x00-\x7f]*$/.test(lower) ? lower : foldAccents(lower).replace(/’/g, "'");
-    if (normCache.size > 200_000) normCache.clear();
-    normCache.set(s, n);
-  }
-  return n;
-}
+export const normWord: (s: string) => string = memoizeString((s) => {
+  const lower = s.toLowerCase();
+  // plain ASCII needs no decomposition
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : foldAccents(lower).replace(/’/g, "'");
+}, 200_000);
 
 /** normWord without the cache for plain ASCII words, the most common case. */
 function fastNorm(text: string): string {
