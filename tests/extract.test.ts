@@ -114,6 +114,24 @@ describe('interviews and speakers', () => {
   });
 });
 
+describe('discourse', () => {
+  it('reads a role without a name as the person named last', () => {
+    const { triples } = extract('Bruno Martin a visité une usine hier à Lyon. Le ministre a annoncé un plan de relance pour les entreprises.');
+    expect(triples.map((t) => t.slice(0, 3))).toContainEqual(['Bruno Martin', 'launches', 'plan de relance']);
+  });
+
+  it('gives an apposition after a list to its last member only', () => {
+    const { triples } = extract('Il a reçu le président Paul Durand et Olivier Martin, président de Dataxo France.');
+    const leads = triples.filter((t) => t[1] === 'leads').map((t) => t.slice(0, 3));
+    expect(leads).toEqual([['Olivier Martin', 'leads', 'Dataxo France']]);
+  });
+
+  it('reads "la société" as the organisation the previous sentence was about', () => {
+    const { triples } = extract("Dataxo a été très réactif. La société s'est alors entendue avec Bretix pour aider son réseau.");
+    expect(triples.map((t) => t.slice(0, 3))).toContainEqual(['Dataxo', 'partners_with', 'Bretix']);
+  });
+});
+
 describe('relation rules', () => {
   const all = [
     ...((rulesFr as unknown as RulesFile).rules ?? []),

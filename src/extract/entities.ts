@@ -382,9 +382,10 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
       continue;
     }
     const de = norms[h];
-    if ((de === 'de' || de === "d'" || de === 'a' || de === 'for') && !indefinite.has(before) && lx.has('programmeNamedHeads', norms[i]!)) {
+    if ((de === 'de' || de === "d'" || de === 'a' || de === 'for') && lx.has('programmeNamedHeads', norms[i]!)) {
       const c = tokens[h + 1];
-      if (c && h + 1 < s.to && c.kind === 'word' && !c.cap && !isTaken(h + 1) && !lx.has('determiners', c.norm) && !lx.has('commonWords', c.norm) && !lx.has('programmeGenericComplements', c.norm) && !lx.knownWords.has(c.norm)) {
+      if (c && h + 1 < s.to && c.kind === 'word' && !c.cap && !isTaken(h + 1) && !lx.has('determiners', c.norm) && !lx.has('commonWords', c.norm) && !lx.has('programmeGenericComplements', c.norm) && !(lx.verbs.has(c.norm) && /(?:er|ir|re)$/.test(c.norm)) && !lx.adjectives.has(c.norm)) {
+        // after "de", a word the lexicon knows as a verb form is the noun ("plan de relance"), unless an infinitive
         out.push({ from: i, to: h + 2, sentence: s.index, type: 'programme', text: spanText(ctx, i, h + 2), reason: 'head-complement-programme' });
         i = h + 1;
         continue;

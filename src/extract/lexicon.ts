@@ -51,6 +51,7 @@ export interface LexiconData {
   streetHeads: string[];
   programmeAdjectiveStop: string[];
   lowerOrgHeads: string[];
+  transparentWords: string[];
 }
 
 export type LexiconKey = keyof LexiconData;

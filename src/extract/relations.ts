@@ -49,6 +49,8 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
   let lastProgramme: { cluster: Cluster; sentence: number } | undefined;
   const anaphorHeads = new Map<string, { cluster: Cluster; sentence: number }>();
   const anaphorStarts = anaphorStartWords(lx);
+  /** The person named last: what "le ministre" points back to. */
+  let lastPerson: { cluster: Cluster; sentence: number } | undefined;
   /** The organisation a sentence opens with: what "la société" in the next one most likely means. */
   let lastSubject: { cluster: Cluster; sentence: number } | undefined;
 
@@ -70,6 +72,11 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         m++;
         continue;
       }
+      // adverbs and days are transparent to the patterns: "s'est alors entendue avec", "a annoncé mardi"
+      if (lx.has('transparentWords', norms[i]!) && !ctx.tokens[i]!.cap) {
+        i++;
+        continue;
+      }
       // anaphors: "la société", "les deux entités", possessive before a title, "nous"
       if (!anaphorStarts.has(norms[i]!)) {
         items.push({ kind: 'tok', index: i });
@@ -85,6 +92,19 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         words.push(ENT);
         i += groupAna;
         continue;
+      }
+      // "le ministre a annoncé …", "a plaisanté le PDG": a role without a name is the person last named
+      const article = norms[i] === 'le' || norms[i] === 'la' || norms[i] === "l'" || norms[i] === 'the';
+      const roleLength = article ? Math.max(lx.matchPhrase('leaderTitles', norms, i + 1), lx.matchPhrase('workTitles', norms, i + 1)) : 0;
+      if (roleLength > 0 && lastPerson && s.index - lastPerson.sentence <= 3 && !(mention && mention.from <= i + 1 + roleLength + 1)) {
+        const after = norms[i + 1 + roleLength];
+        const followedByOf = after === 'de' || after === 'du' || after === 'des' || after === "d'" || after === 'of';
+        if (!followedByOf && !introducesName(ctx, i + 1 + roleLength, s.to, mention)) {
+          items.push({ kind: 'ent', clusters: [lastPerson.cluster], type: 'person', from: i, to: i + 1 + roleLength });
+          words.push(ENT);
+          i += 1 + roleLength;
+          continue;
+        }
       }
       if (orgAna > 0 && lastOrg && s.index - lastOrg.sentence <= 3 && !introducesName(ctx, i + orgAna, s.to, mention)) {
         // the same noun keeps its referent ("la nouvelle structure" … "la structure"); "ce dernier" is the last one named
@@ -227,6 +247,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     }
     for (const [it] of entItems) {
       if (it.type === 'organization' && it.clusters.length === 1 && mentions.some((mm) => mm.from === it.from)) recentOrgs.push({ cluster: it.clusters[0]!, sentence: s.index });
+      if (it.type === 'person' && it.clusters.length === 1) lastPerson = { cluster: it.clusters[0]!, sentence: s.index };
       if (it.type === 'programme') lastProgramme = { cluster: it.clusters[0]!, sentence: s.index };
     }
     recentOrgs = recentOrgs.slice(-8);
@@ -441,7 +462,19 @@ function emit(rule: CompiledRule, binding: Record<string, number>, items: Item[]
     return;
   }
   const targets = endsOf(items, groups, binding.t!, slotTypes('t'));
-  const sources: End[] = rule.source === 'speaker' ? (speaker ? [{ speaker }] : []) : endsOf(items, groups, binding.s!, slotTypes('s'));
+  // "Serge Weinberg et Olivier Bogillot, président de Sanofi": an apposition after a list
+  // describes its last member only
+  const sIndex = rule.elements.findIndex((e) => e.t === 'slot' && e.role === 's');
+  const next = rule.elements[sIndex + 1];
+  const apposition = next?.t === 'words' && next.phrases.length === 1 && next.phrases[0]!.join(' ') === ',';
+  const sources: End[] =
+    rule.source === 'speaker'
+      ? speaker
+        ? [{ speaker }]
+        : []
+      : apposition
+        ? endsOf(items, new Map(), binding.s!, slotTypes('s'))
+        : endsOf(items, groups, binding.s!, slotTypes('s'));
   for (const s of sources) for (const t of targets) push(s, t);
 }
 

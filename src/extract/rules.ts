@@ -144,7 +144,7 @@ const LEXICON_LISTS = new Set<string>([
   'placeAdjectives', 'programmeHeads', 'programmeNamedHeads', 'programmeBareHeads', 'programmeGenericComplements',
   'launchableNouns', 'determiners', 'nameConnectors', 'personParticles', 'commonAcronyms', 'nonEntities', 'commonWords',
   'speechVerbs', 'personOnlySpeechVerbs', 'placePrepositions', 'orgContextBefore', 'personContextBefore', 'firstPerson',
-  'possessives', 'orgAnaphors', 'groupAnaphors', 'firstNamesExtra', 'placesExtra', 'orgsExtra', 'distributorNouns', 'productContextBefore', 'demonyms', 'placeOfNouns', 'streetHeads', 'programmeAdjectiveStop', 'lowerOrgHeads',
+  'possessives', 'orgAnaphors', 'groupAnaphors', 'firstNamesExtra', 'placesExtra', 'orgsExtra', 'distributorNouns', 'productContextBefore', 'demonyms', 'placeOfNouns', 'streetHeads', 'programmeAdjectiveStop', 'lowerOrgHeads', 'transparentWords',
 ]);
 
 export function isLexiconList(name: string): name is LexiconKey {
