@@ -13,12 +13,12 @@ export interface MentionSpan {
   text: string;
   /** Why the type was chosen (rule name), kept for debugging and tests. */
   reason: string;
-  /** An alias the mention also answers to ("Mezzanine" for "programme Mezzanine"). */
+  /** An alias the mention also answers to ("Atlas" for "programme Atlas"). */
   alias?: string;
   value?: number;
   value_max?: number;
   unit?: string;
-  /** Preceded by an honorific ("M. Dupuy"). */
+  /** Preceded by an honorific ("M. Durand"). */
   honorific?: boolean;
 }
 
@@ -250,7 +250,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       break;
     }
     firstNameSoFar = false;
-    // a particle between an honorific and a name belongs to the name: "M. d'Halluin"
+    // a particle between an honorific and a name belongs to the name: "M. d'Estaing"
     if (i - 1 > s.from && lx.has('personParticles', norms[i - 1]!) && !tokens[i - 1]!.cap) {
       const h = tokens[i - 2]!;
       const h2 = tokens[i - 3];
@@ -284,7 +284,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     if (j === i + 1 && !tokens[i]!.upper && ctx.lowerWords.has(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && !lx.isFirstName(norms[i]!, tokens[i]!.text)) continue;
     // a lone capitalised common noun after an article: "l'Environnement", "des Finances"
     if (j === i + 1 && !tokens[i]!.upper && isCommonNounShape(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && ['la', 'le', 'les', "l'", 'du', 'des', "d'", 'de', 'the'].includes(norms[i - 1] ?? '')) continue;
-    // facility: "Benguerir data center"
+    // facility: "Casablanca data center"
     const facility = lx.matchPhrase('facilityNouns', norms, j);
     let facilityEnd = 0;
     if (facility > 0 && tokens.slice(j, j + facility).every((t) => !t.cap)) facilityEnd = j + facility;
@@ -323,7 +323,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
   propagateCoordinatedTypes(ctx, out);
   findAcronymDefinitions(ctx, s, out);
 
-  // 4. programmes written in lower case: "programme Mezzanine", "prêts garantis", "fonds de solidarité", launched platforms
+  // 4. programmes written in lower case: "programme Atlas", "prêts garantis", "fonds de solidarité", launched platforms
   for (const p of findProgrammes(ctx, s, isTaken, out)) {
     take(p.from, p.to);
     out.push(p);
@@ -343,7 +343,7 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
   const indefinite = new Set(['un', 'une', 'des', 'a', 'an', 'some']);
   for (let i = s.from; i < s.to; i++) {
     if (isTaken(i) || tokens[i]!.cap) continue;
-    // head + named entity: "programme Mezzanine", "prime Web" (the name may have been typed otherwise)
+    // head + named entity: "programme Atlas", "prime Web" (the name may have been typed otherwise)
     if (lx.has('programmeNamedHeads', norms[i]!)) {
       const next = mentions.find((m) => m.from === i + 1 && m.type !== 'figure' && (m.type !== 'person' || m.reason === 'given-name'));
       const nextTok = tokens[i + 1];
@@ -451,14 +451,14 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   if (norms.length === 1 && !tokens[from]!.upper && lx.isFirstName(norms[0]!, tokens[from]!.text) && !lx.places.has(full) && !lx.orgs.has(full) && !isInitialPosition(ctx, from, s.from)) return make('person', 'given-name');
   const firstIsName = lx.isFirstName(norms[0]!, tokens[from]!.text) && (!lx.places.has(norms[0]!) || (norms.length >= 2 && !lx.places.has(lastWord)));
   if (norms.length >= 2 && firstIsName && !tokens[from]!.upper && !lx.places.has(full)) return make('person', 'first-name');
-  // speaker label at a paragraph start: "Patrice Foliard : …"
+  // speaker label at a paragraph start: "Paul Renard : …"
   const next = tokens[to];
   if (next?.text === ':' && from === s.from && s.paragraphStart && norms.length >= 2 && !tokens[from]!.upper) return make('person', 'speaker-label');
-  // apposition with a role: "Abdellah El Fergui, président de …"
+  // apposition with a role: "Karim El Amrani, président de …"
   if (next?.text === ',' && (lx.matchPhrase('leaderTitles', ctx.norms, to + 1) > 0 || lx.matchPhrase('workTitles', ctx.norms, to + 1) > 0 || (['le', 'la', "l'"].includes(tokens[to + 1]?.norm ?? '') && (lx.matchPhrase('leaderTitles', ctx.norms, to + 2) > 0 || lx.matchPhrase('workTitles', ctx.norms, to + 2) > 0)))) {
     if (norms.length >= 2) return make('person', 'role-apposition');
   }
-  // reported speech: "», confie El Fergui", "El Fergui rétorque"
+  // reported speech: "», confie El Amrani", "El Amrani rétorque"
   if (isAfterSpeechVerb(ctx, from) || (next && lx.has('personOnlySpeechVerbs', next.norm))) {
     if (!lx.orgs.has(full)) return make('person', 'speech');
   }
@@ -479,7 +479,7 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
     }
   }
   if (lx.has('orgContextBefore', before)) return make('organization', 'org-context');
-  // places by preposition: "à Benguerir", "in Leeds"
+  // places by preposition: "à Khouribga", "in Leeds"
   if (lx.matchPhrase('placePrepositions', ctx.norms, from - 1) === 1 && !tokens[from]!.upper && norms.length <= 3) {
     const p = prev!.norm;
     if (p === 'a' || p === 'in' || p === 'near' || p === 'vers' || p === 'depuis' || p === 'en') {

@@ -479,9 +479,9 @@ function emit(rule: CompiledRule, binding: Record<string, number>, items: Item[]
 }
 
 /**
- * Who speaks at each token: the person of a speaker label ("Patrice Foliard : …")
+ * Who speaks at each token: the person of a speaker label ("Paul Renard : …")
  * for the paragraphs that follow, and the person a quotation is attributed to
- * («…», confie El Fergui) inside the quotation.
+ * («…», confie El Amrani) inside the quotation.
  */
 function findSpeakers(ctx: DocContext, mentionsBySentence: Map<number, MentionSpan[]>, clusterOf: Map<MentionSpan, Cluster>): (Cluster | undefined)[] {
   const { tokens, sentences } = ctx;

@@ -70,9 +70,9 @@ function initials(words: string[]): string {
 
 /**
  * Clusters the mentions of one document: same name (case and accents aside),
- * surnames and particle forms to the full name ("El Fergui", "d'Halluin"),
+ * surnames and particle forms to the full name ("El Amrani", "d'Estaing"),
  * acronyms to the name whose initials they are, an organisation head or a country
- * suffix dropped ("Groupe Infragest" / "Infragest", "ScoreFact France" / "Scorefact").
+ * suffix dropped ("Groupe Orbital" / "Orbital", "DataBox France" / "Databox").
  * Figures group by value and unit.
  */
 export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countries: Set<string>): Cluster[] {
@@ -109,18 +109,18 @@ export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countr
     const k = m.type === 'programme' ? `p|${programmeKey(m.text)}` : key(m.text);
     let c = byKey.get(k) ?? (m.alias ? byKey.get(key(m.alias)) : undefined);
     const words = m.text.split(/[\s]+/);
-    // "El Fergui" → "Abdellah El Fergui"; "d'Halluin" → "Raphael d'Halluin"
+    // "El Amrani" → "Karim El Amrani"; "d'Estaing" → "Valéry d'Estaing"
     // a surname joins the full name, unless the context made it something else ("le groupe Dörr")
     if (!c && m.type !== 'programme' && (m.reason === 'default' || m.type === 'person' || m.reason === 'speech')) c = personTails.get(k);
     if (!c && m.type !== 'programme' && /^\p{Lu}{2,6}$/u.test(m.text)) c = acronyms.get(m.text);
-    // "ScoreFact France" → "Scorefact"; "Groupe Infragest" ↔ "Infragest"
+    // "DataBox France" → "Databox"; "Groupe Orbital" ↔ "Orbital"
     if (!c && words.length > 1 && m.type === 'organization') {
       const lastKey = key(words[words.length - 1]!);
       if (countries.has(lastKey)) c = byKey.get(key(words.slice(0, -1).join(' ')));
       const headLen = lx.matchPhrase('orgHeads', words.map((w) => key(w)), 0);
       if (!c && headLen > 0 && headLen < words.length) c = byKey.get(key(words.slice(headLen).join(' ')));
     }
-    // "Ingram" after "Ingram Micro": a short form of a name introduced in full earlier
+    // "Orbital" after "Orbital Data": a short form of a name introduced in full earlier
     if (!c && words.length === 1 && m.type === 'organization') {
       const full = clusters.find(
         (o) =>
@@ -159,7 +159,7 @@ export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countr
     }
   }
 
-  // "ScoreFact France" joins "Scorefact" once both exist
+  // "DataBox France" joins "Databox" once both exist
   for (const c of [...clusters]) {
     if (c.type !== 'organization') continue;
     const words = c.label.split(/\s+/);

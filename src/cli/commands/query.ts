@@ -49,7 +49,7 @@ export const registerQuery: RegisterCommand = (cli, setExitCode) => {
     .option('--timeout <ms>', 'Give up after this many milliseconds')
     .allowUnknownOptions()
     .example('kg query "path Microsoft -- HP"')
-    .example('kg query "explain path \\"Patrice Foliard\\" -- \\"Groupe Infragest\\"" --graph out/graph.json')
+    .example('kg query "explain path Microsoft -- \\"Tech Data\\"" --graph out/graph.json')
     .example('kg query "neighbors Microsoft depth 2" --json')
     .action((words: string[], flags: QueryFlags) => {
       const text = queryText(words, flags);

@@ -19,7 +19,7 @@ export function linkText(relation: EdgeRef['relation'], forward: boolean, others
   return forward ? `-${name}->` : `<-${name}-`;
 }
 
-/** `Jean-Christophe Dupuy -works_for-> Microsoft -partners_with- Actebis` */
+/** `Jeanne Martin -works_for-> Danone -partners_with- Alpro` */
 export function chainText(nodes: NodeRef[], steps: PathStep[]): string {
   let text = nodes[0]?.label ?? '';
   steps.forEach((step, i) => {

@@ -3,19 +3,19 @@ export const HELP: Record<string, string> = {
   path: `path A -> B   shortest directed path over typed relations (A <- B: against them; A -- B: either way)
   options: via REL,REL (only these relations) · avoid NAME[,NAME] · cooccur (also co_occurs edges,
   a co-occurrence hop costs more than a typed one) · max N (at most N hops)
-  e.g. path "Jean-Christophe Dupuy" -> Actebis   ·   path Microsoft -- HP via partners_with,funds`,
+  e.g. path Microsoft -> "Tech Data"   ·   path Microsoft -- HP via partners_with,funds`,
   paths: `paths A -- B [max N] [limit N]   every simple path of at most N hops (default 4), shortest first;
   says how many more exist beyond the limit (default 20). Same options as path.
   e.g. paths Microsoft -- HP max 3`,
   allshortest: `allshortest A -- B [limit N]   every shortest path, and how many there are. Same options as path.
-  e.g. allshortest "Jean-Christophe Dupuy" -- HP`,
+  e.g. allshortest "Tech Data" -- HP`,
   neighbors: `neighbors A [-> | <- | --] [depth N] [via REL,…] [type T,…] [cooccur] [limit N]
   entities within N hops (default 1, at most 6), nearest then best connected first.
   e.g. neighbors Microsoft depth 2 type organization`,
   find: `find [type:T] [name~TEXT] [doc:D] [limit N]   entities by type, name (a bare word is a name) and document
   e.g. find type:person   ·   find name~micro   ·   find doc:001 type:organization`,
   relations: `relations [REL,…] [from A] [to B] [cooccur] [limit N]   edges, heaviest first
-  e.g. relations works_for   ·   relations from Microsoft   ·   relations funds to Actebis`,
+  e.g. relations works_for   ·   relations from Microsoft   ·   relations funds to ETC`,
   top: `top degree|pagerank|betweenness [type T] [N] [via REL,…] [cooccur]   the N (default 10) highest scores
   degree: distinct neighbours · pagerank: over directed relations · betweenness: shortest paths through it
   e.g. top pagerank type organization 5`,
@@ -24,10 +24,10 @@ export const HELP: Record<string, string> = {
   e.g. communities cooccur`,
   explain: `explain QUERY   the same query, with the evidence sentences and documents of every hop (path, paths,
   allshortest), of the edge each neighbour was reached by (neighbors), or of each edge (relations)
-  e.g. explain path "Patrice Foliard" -- "Groupe Infragest"`,
+  e.g. explain path OCP -- "Université Mohammed 6 Polytechnique"`,
   names: `Names: labels or aliases, accents and case ignored ("groupe infragest"). Quote names with spaces or
-  option words; bare words also work ("path Patrice Foliard -- Groupe Infragest") and stop at an arrow,
-  a comma or an option word. A part of one name is enough ("Dupuy"). TYPE:NAME picks a type
+  option words; bare words also work ("path Microsoft -- Tech Data") and stop at an arrow,
+  a comma or an option word. A part of one name is enough ("Polytechnique"). TYPE:NAME picks a type
   (place:Wallonie); a node key (organization:microsoft) is accepted as is.`,
   cypher: `A Cypher subset, so that queries carry over to Neo4j (node label = entity type, name or label = the
   entity's label, relationship type = relation; case-insensitive, :Entity = any type, as kg export writes them).

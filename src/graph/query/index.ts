@@ -1,7 +1,7 @@
 /**
  * The query engine shared by `kg query`, `kg console` and the page.
  *
- *     const query = parseQuery('explain path "Patrice Foliard" -- Microsoft'); // throws QuerySyntaxError
+ *     const query = parseQuery('explain path "Jeanne Martin" -- Microsoft'); // throws QuerySyntaxError
  *     const result = runQuery(graph, query, { signal });   // or runQuery(graph, text)
  *     result.nodes, result.edges                           // keys to highlight
  *     console.log(formatResult(result));                   // text; the result itself is JSON data

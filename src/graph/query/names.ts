@@ -95,7 +95,7 @@ function listing(index: GraphIndex, ids: number[]): string {
 /**
  * The node a name stands for. In order: an exact node key; `type:Name` restricting
  * the type; an exact label; an exact alias; the start of words of exactly one
- * entity's label or alias ("Dupuy" → "Jean-Christophe Dupuy", "Foli" → "Patrice Foliard"). Throws AmbiguousNameError
+ * entity's label or alias ("Martin" → "Jeanne Martin", "Dano" → "Danone"). Throws AmbiguousNameError
  * listing the candidates, or UnknownNameError suggesting the nearest names.
  */
 export function resolveName(index: GraphIndex, ref: NameRef): Resolution {

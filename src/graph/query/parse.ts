@@ -11,7 +11,7 @@
  *     communities [via REL,…] [cooccur] [min SIZE] [limit N]
  *     help [COMMAND]
  *
- * Names are quoted ("Patrice Foliard") or written bare: consecutive bare words form
+ * Names are quoted ("Jeanne Martin") or written bare: consecutive bare words form
  * one name, which ends at an arrow, a comma or an option keyword of the command.
  * Queries that start with MATCH are read as the Cypher subset (cypher.ts).
  */
@@ -336,7 +336,7 @@ class Parser {
       this.pos++;
       return string.text;
     }
-    this.fail(`expected a value right after "${prefix}" (column ${token.column}), as in ${prefix}Microsoft or ${prefix}"Groupe Infragest".`, token);
+    this.fail(`expected a value right after "${prefix}" (column ${token.column}), as in ${prefix}Microsoft or ${prefix}"Tech Data".`, token);
   }
 
   private find(base: { text: string; explain: boolean }): FindQuery {

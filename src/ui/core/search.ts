@@ -1,7 +1,7 @@
 /**
  * Search over node labels and aliases, folding accents and case with the same
  * `normalizeName` that entity resolution uses ("fergui", "universite" find
- * "El Fergui", "Université"). Ranks exact names, then prefixes, then word
+ * "El Amrani", "Université"). Ranks exact names, then prefixes, then word
  * starts, then any substring; ties go to the most connected node.
  */
 import { normalizeName } from '../../extract/normalize-name.ts';
