@@ -43,6 +43,22 @@ describe('kg build', () => {
     expect(existsSync(join(out, 'graph.json'))).toBe(false);
   });
 
+  it('exits 2 with a message, instead of hanging, when --out is under a file or a pseudo file system', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const underFile = kg(['build', 'seeds/001_9d0f4a62a7897a64.txt', '--out', join(dir, 'a-file', 'out')]);
+    expect(underFile.status).toBe(2);
+    expect(underFile.stderr).toMatch(/a-file" is a file, not a folder/);
+    expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('x');
+    if (existsSync('/proc/self')) {
+      // Node's recursive mkdir never returns under /proc; the walk up in writeFileAtomic must.
+      const r = spawnSync(process.execPath, ['src/cli/kg.js', 'build', 'seeds/001_9d0f4a62a7897a64.txt', '--out', '/proc/kg-no-such/out'], { encoding: 'utf8', timeout: 30_000 });
+      expect(r.signal).toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/cannot create the folder "\/proc\/kg-no-such\/out"/);
+    }
+  });
+
   it('names the file and line of a malformed JSONL line, exit 2', () => {
     const dir = tmp();
     const file = join(dir, 'in.jsonl');

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { InputError, NotFoundError } from '../extract/errors.ts';
 import { parseGraph } from '../graph/serialize.ts';
@@ -10,11 +10,7 @@ import type { KgGraph } from '../graph/types.ts';
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>): void {
   const dir = dirname(path);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new InputError(`cannot create the folder "${dir}": ${(error as Error).message}. Choose another output path.`);
-  }
+  ensureFolder(dir);
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
@@ -33,6 +29,44 @@ export function writeFileAtomic(path: string, data: string | Uint8Array | Iterab
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw new InputError(`cannot write "${path}": ${(error as Error).message}. Check that the folder is writable.`);
+  }
+}
+
+/**
+ * Creates a folder and its missing parents one level at a time. Node's
+ * `mkdirSync(dir, { recursive: true })` loops forever under pseudo file
+ * systems such as /proc, so the walk up to the nearest existing ancestor is
+ * done here, and each level is created without `recursive`.
+ */
+function ensureFolder(dir: string): void {
+  const missing: string[] = [];
+  let current = dir;
+  for (;;) {
+    let isDirectory: boolean | undefined;
+    try {
+      isDirectory = statSync(current).isDirectory();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        throw new InputError(`cannot create the folder "${dir}": ${(error as Error).message}. Choose another output path.`);
+      }
+    }
+    if (isDirectory === true) break;
+    if (isDirectory === false) {
+      throw new InputError(`cannot create the folder "${dir}": "${current}" is a file, not a folder. Choose another output path.`);
+    }
+    missing.push(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new InputError(`cannot create the folder "${dir}": ${(error as Error).message}. Choose another output path.`);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gexf from 'graphology-gexf';
 import { MultiGraph } from 'graphology';
@@ -137,6 +137,13 @@ describe('kg export on bad input', () => {
     expect(r.status).toBe(2);
     expect(listing(dir)).toEqual(before);
     expect(readFileSync(good, 'utf8')).toBe(graphBefore);
+  });
+
+  it.skipIf(!existsSync('/proc/self'))('exits 2 instead of hanging when --out is under /proc', () => {
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'src/cli/kg.js'), 'export', '--graph', good, '--out', '/proc/kg-no-such/graph.gexf'], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot create the folder "\/proc\/kg-no-such"/);
   });
 
   it('removes nodes.csv again when relationships.csv cannot be written', () => {
