@@ -17,6 +17,21 @@ describe('graph serialisation', () => {
     expect(pieces.length).toBeGreaterThan(3);
     expect(JSON.parse(pieces.join(''))).toEqual(JSON.parse(serializeGraph(graph)));
   });
+
+  it('reads a large graph back to the same nodes, edges and adjacency order', () => {
+    // Large enough for the dictionary-mode adjacency of importGraph to apply.
+    const graph = generateGraph({ nodes: 2000, edges: 30_000, seed: 3 });
+    const back = parseGraph(serializeGraph(graph));
+    expect(back.export()).toEqual(graph.export());
+    let checked = 0;
+    graph.forEachNode((node) => {
+      expect(back.outEdges(node)).toEqual(graph.outEdges(node));
+      expect(back.inEdges(node)).toEqual(graph.inEdges(node));
+      expect(back.neighbors(node)).toEqual(graph.neighbors(node));
+      checked++;
+    });
+    expect(checked).toBe(2000);
+  });
 });
 
 describe('kg build', () => {
