@@ -278,12 +278,33 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
         }
       }
     }
+    // "avenue de Wagram", "rue Saint-Jacques", "ministère de la Santé": a lower-case head belongs to the name,
+    // also across lower-case adjectives and one complement: "conseil régional d'Occitanie", "tribunal de commerce de Paris"
+    let streetStart = -1;
+    let headType: 'place' | 'organization' = 'place';
+    for (const back of [1, 2, 3, 4, 5]) {
+      const k = i - back;
+      if (k < s.from) break;
+      if (!tokens[k]!.cap && lx.has('streetHeads', norms[k]!) && back <= 3 && norms.slice(k + 1, i).every((w) => HEAD_CONNECTORS.has(w))) {
+        streetStart = k;
+        headType = 'place';
+        break;
+      }
+      const gap = !tokens[k]!.cap && lx.has('lowerOrgHeads', norms[k]!) && back > 1 && HEAD_CONNECTORS.has(norms[i - 1]!) ? lowerHeadGap(ctx, k + 1, i) : -1;
+      // with a complement noun in between, only before a place: "tribunal de commerce de Paris", not "conseil d'administration de la SNCF"
+      if (gap === 0 || (gap === 1 && lx.places.has(norms[i]!))) {
+        streetStart = k;
+        headType = 'organization';
+        break;
+      }
+      if (tokens[k]!.cap || tokens[k]!.kind !== 'word') break;
+    }
     // a lone capitalised word that only is an org head or place head ("Groupe", "Région") is not a name
-    if (j === i + 1 && !lx.orgs.has(norms[i]!) && !lx.places.has(norms[i]!) && (lx.has('orgHeads', norms[i]!) || lx.has('placeHeads', norms[i]!) || lx.has('programmeNamedHeads', norms[i]!))) continue;
+    if (streetStart < 0 && j === i + 1 && !lx.orgs.has(norms[i]!) && !lx.places.has(norms[i]!) && (lx.has('orgHeads', norms[i]!) || lx.has('placeHeads', norms[i]!) || lx.has('programmeNamedHeads', norms[i]!))) continue;
     // a lone capitalised word the document also writes in lower case is a common word: "la Justice" / "la justice"
-    if (j === i + 1 && !tokens[i]!.upper && ctx.lowerWords.has(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && !lx.isFirstName(norms[i]!, tokens[i]!.text)) continue;
+    if (streetStart < 0 && j === i + 1 && !tokens[i]!.upper && ctx.lowerWords.has(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && !lx.isFirstName(norms[i]!, tokens[i]!.text)) continue;
     // a lone capitalised common noun after an article: "l'Environnement", "des Finances"
-    if (j === i + 1 && !tokens[i]!.upper && isCommonNounShape(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && ['la', 'le', 'les', "l'", 'du', 'des', "d'", 'de', 'the'].includes(norms[i - 1] ?? '')) continue;
+    if (streetStart < 0 && j === i + 1 && !tokens[i]!.upper && isCommonNounShape(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && ['la', 'le', 'les', "l'", 'du', 'des', "d'", 'de', 'the'].includes(norms[i - 1] ?? '')) continue;
     // facility: "Casablanca data center"
     const facility = lx.matchPhrase('facilityNouns', norms, j);
     let facilityEnd = 0;
@@ -292,17 +313,13 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     // drop trailing connectors
     let last = end;
     while (last > i + 1 && lx.has('nameConnectors', norms[last - 1]!)) last--;
-    // "avenue de Wagram", "rue Saint-Jacques", "ministère de la Santé": a lower-case head belongs to the name
-    let streetStart = -1;
-    let headType: 'place' | 'organization' = 'place';
-    for (const back of [1, 2, 3]) {
-      const k = i - back;
-      if (k < s.from) break;
-      const between = norms.slice(k + 1, i).every((w) => ['de', 'du', 'des', "d'", 'la', "l'"].includes(w));
-      if (!tokens[k]!.cap && between && (lx.has('streetHeads', norms[k]!) || (lx.has('lowerOrgHeads', norms[k]!) && back > 1))) {
-        streetStart = k;
-        headType = lx.has('streetHeads', norms[k]!) ? 'place' : 'organization';
-        break;
+    if (streetStart >= 0 && headType === 'organization') {
+      // "ministère de l'Économie et des Finances": a second capitalised complement joined by "et"
+      let k = last;
+      if (norms[k] === 'et') {
+        k++;
+        while (k < s.to && HEAD_CONNECTORS.has(norms[k]!) && !tokens[k]!.cap) k++;
+        if (k > last + 1 && k < s.to && !isTaken(k) && tokens[k]!.cap && tokens[k]!.kind === 'word' && !tokens[k]!.upper) last = k + 1;
       }
     }
     if (streetStart >= 0 && !isTaken(streetStart)) {
@@ -329,6 +346,32 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     out.push(p);
   }
   return out.sort((a, b) => a.from - b.from);
+}
+
+/** Connectors between a lower-case institution head and the name it governs. */
+const HEAD_CONNECTORS = new Set(['de', 'du', 'des', "d'", 'la', "l'"]);
+
+/**
+ * Whether the words between a lower-case institution head and a capitalised name are connectors,
+ * lower-case adjectives ("régional") or one lower-case complement after "de" ("de commerce"):
+ * -1 when not, else the number of complement nouns (0 or 1).
+ */
+function lowerHeadGap(ctx: DocContext, from: number, to: number): number {
+  const { tokens, lexicon: lx } = ctx;
+  let nouns = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.cap) return -1;
+    if (HEAD_CONNECTORS.has(t.norm)) continue;
+    if (lx.has('placeAdjectives', t.norm) || (lx.adjectives.has(t.norm) && !lx.has('commonWords', t.norm))) continue;
+    // one complement noun right after "de": "tribunal de commerce", "chambre de métiers"
+    if (nouns === 0 && k > from && (tokens[k - 1]!.norm === 'de' || tokens[k - 1]!.norm === "d'") && !lx.has('commonWords', t.norm) && !lx.has('determiners', t.norm) && t.norm.length > 3) {
+      nouns++;
+      continue;
+    }
+    return -1;
+  }
+  return nouns;
 }
 
 /** Words after which a new platform, fund or plan is being set up. */
