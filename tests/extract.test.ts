@@ -75,6 +75,9 @@ describe('entities', () => {
     ['Les entreprises ont recours au chômage partiel depuis mars.', ['programme', 'chômage partiel']],
     ['Pour la Bretagne, il y a les « chèques maturité numérique ».', ['programme', 'chèques maturité numérique']],
     ['Acme Corp, based in Leeds, hired John Smith as chief executive.', ['person', 'John Smith']],
+    ["L'aide viendra du ministère de l'Économie et des Finances.", ['organization', "ministère de l'Économie et des Finances"]],
+    ["La présidente du conseil régional de Bretagne a répondu.", ['organization', 'conseil régional de Bretagne']],
+    ['Le tribunal de commerce de Lyon a tranché.', ['organization', 'tribunal de commerce de Lyon']],
   ])('%s → %j', (text, expected) => {
     expect(extract(text).typed).toContainEqual(expected);
   });
@@ -124,6 +127,20 @@ describe('discourse', () => {
     const { triples } = extract('Il a reçu le président Paul Durand et Olivier Martin, président de Dataxo France.');
     const leads = triples.filter((t) => t[1] === 'leads').map((t) => t.slice(0, 3));
     expect(leads).toEqual([['Olivier Martin', 'leads', 'Dataxo France']]);
+  });
+
+  it('gives a bracketed place to the place just before it only', () => {
+    const { triples } = extract('Des usines ferment à Montpellier (Hérault) et Turin (Italie).');
+    const located = triples.filter((t) => t[1] === 'located_in').map((t) => t.slice(0, 3));
+    expect(located).toEqual([
+      ['Montpellier', 'located_in', 'Hérault'],
+      ['Turin', 'located_in', 'Italie'],
+    ]);
+  });
+
+  it('keeps a company after "conseil d\'administration de" a name of its own', () => {
+    const { typed } = extract("Il a promis au conseil d'administration de la Dataxo une évaluation.");
+    expect(typed).toContainEqual(['organization', 'Dataxo']);
   });
 
   it('reads "la société" as the organisation the previous sentence was about', () => {

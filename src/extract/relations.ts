@@ -463,10 +463,10 @@ function emit(rule: CompiledRule, binding: Record<string, number>, items: Item[]
   }
   const targets = endsOf(items, groups, binding.t!, slotTypes('t'));
   // "Serge Weinberg et Olivier Bogillot, président de Sanofi": an apposition after a list
-  // describes its last member only
+  // describes its last member only; so does a bracket: "Valence (Espagne) et Turin (Italie)"
   const sIndex = rule.elements.findIndex((e) => e.t === 'slot' && e.role === 's');
   const next = rule.elements[sIndex + 1];
-  const apposition = next?.t === 'words' && next.phrases.length === 1 && next.phrases[0]!.join(' ') === ',';
+  const apposition = next?.t === 'words' && next.phrases.length === 1 && (next.phrases[0]!.join(' ') === ',' || next.phrases[0]!.join(' ') === '(');
   const sources: End[] =
     rule.source === 'speaker'
       ? speaker
