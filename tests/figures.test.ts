@@ -41,6 +41,10 @@ describe('figures in text', () => {
     ['Le site compte 2.000 m 2 de salles et une équipe réduite.', { value: 2000, value_max: undefined, unit: 'm2' }],
     ['La centrale produit 5 MW de courant pour la ville.', { value: 5, value_max: undefined, unit: 'MW' }],
     ["L'étude porte sur 285 clients interrogés par le cabinet.", { value: 285, value_max: undefined, unit: 'clients' }],
+    ["Le chantier coûtera un milliard d'euros à la région.", { value: 1_000_000_000, value_max: undefined, unit: 'EUR' }],
+    ["Les pertes devraient approcher le milliard d'euros cette année.", { value: 1_000_000_000, value_max: undefined, unit: 'EUR' }],
+    ['La suppression de 12 000 emplois sur les 63 000 que compte le groupe.', { value: 63_000, value_max: undefined, unit: 'emplois' }],
+    ['Il ne reste que le semi-rigide de 140 CV au port.', { value: 140, value_max: undefined, unit: 'CV' }],
   ])('%s', (text, expected) => {
     expect(figures(text)).toContainEqual(expected);
   });

@@ -145,6 +145,10 @@ function readNumber(tokens: Token[], i: number, end: number, lang: Lang): { valu
   return undefined;
 }
 
+/** Articles that stand for "one" before a scale word: "un milliard", "le milliard d'euros", "a million". */
+const ONE_BEFORE_SCALE = new Set(['un', 'une', 'le', 'du', 'a']);
+const ONE_SCALES = new Set(['million', 'milliard', 'billion']);
+
 /** Finds the figures of one sentence (token range [from, to)). */
 export function findFigures(tokens: Token[], from: number, to: number, lexicon: Lexicon): FigureSpan[] {
   const found: FigureSpan[] = [];
@@ -159,9 +163,23 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
       prefixUnit = CURRENCIES.get(t.text === '$' ? '$' : t.norm);
       i++;
     }
-    const num = readNumber(tokens, i, to, lang);
+    // "un milliard d'euros", "approcher le milliard d'euros": an article before a scale word is the number one
+    const article = !prefixUnit && ONE_BEFORE_SCALE.has(t.norm) && t.kind === 'word' && ONE_SCALES.has(tokens[i + 1]?.norm ?? '') && i + 1 < to;
+    const num = article ? { value: 1, length: 1, spelled: false } : readNumber(tokens, i, to, lang);
     if (!num) {
       if (prefixUnit) i--;
+      continue;
+    }
+    if (article) {
+      const unit = readUnit(tokens, i + 1, to, lexicon, 1);
+      // "un million de personnes" counts; "le milliard" only with a currency
+      if (unit && (unit.kind === 'money' || (unit.kind === 'count' && (t.norm === 'un' || t.norm === 'a')))) {
+        const figure: FigureSpan = { from: i, to: i + 1 + unit.length, value: unit.scale };
+        if (unit.kind === 'count') figure.counted = true;
+        if (unit.unit !== undefined) figure.unit = unit.unit;
+        found.push(figure);
+        i = figure.to - 1;
+      }
       continue;
     }
     if (num.spelled && tokens[i - 1]?.kind === 'num') continue;
@@ -241,12 +259,16 @@ export function findElliptic(tokens: Token[], from: number, to: number, figures:
     for (let i = f.to; i < Math.min(to, f.to + 6); i++) {
       const t = tokens[i]!;
       if (t.kind !== 'num' || taken(i)) continue;
-      const next = tokens[i + 1];
+      // "sur les 63 000 que": the French thousands groups make one number
+      const num = readNumber(tokens, i, to, lang);
+      if (!num) continue;
+      const next = tokens[i + num.length];
       if (next && next.kind === 'num') continue;
       if (next && next.kind === 'word' && !['qui', 'autres', 'que', 'dont', 'who', 'others', 'which'].includes(next.norm)) continue;
-      const value = parseNumber(t.text, lang);
-      if (Number.isNaN(value) || (value >= 1900 && value <= 2100)) continue;
-      out.push({ from: i, to: i + 1, value, unit: f.unit });
+      const value = num.value;
+      if (Number.isNaN(value) || (num.length === 1 && value >= 1900 && value <= 2100)) continue;
+      out.push({ from: i, to: i + num.length, value, unit: f.unit });
+      i += num.length - 1;
     }
   }
   return out;
