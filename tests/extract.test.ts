@@ -78,13 +78,23 @@ describe('entities', () => {
     ["L'aide viendra du ministère de l'Économie et des Finances.", ['organization', "ministère de l'Économie et des Finances"]],
     ["La présidente du conseil régional de Bretagne a répondu.", ['organization', 'conseil régional de Bretagne']],
     ['Le tribunal de commerce de Lyon a tranché.', ['organization', 'tribunal de commerce de Lyon']],
+    ["Le courrier a été transmis à l'AFP.", ['organization', 'AFP']],
+    ['Selon une étude du cabinet Lucas Partners, le marché recule.', ['organization', 'Lucas Partners']],
+    ['Le président de Marche La France a parlé.', ['organization', 'Marche La France']],
   ])('%s → %j', (text, expected) => {
     expect(extract(text).typed).toContainEqual(expected);
   });
 
   it('does not take sentence-initial common words or acronyms of common nouns for names', () => {
-    const { typed } = extract('Accompagnement des TPE. Certaines PME peinent. Notons que les DSI attendent.');
+    const { typed } = extract('Accompagnement des TPE. Certaines PME peinent. Notons que les DSI attendent. Résultat : les prix baissent. Photo AFP.');
     expect(typed.filter(([t]) => t !== 'figure')).toEqual([]);
+  });
+
+  it('joins an acronym to the initials of an institution written in small letters', () => {
+    const r = extract("L'Union africaine a répondu. L'UA attend un jugement.");
+    const orgs = r.entities.filter((e) => e.type === 'organization');
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0]!.aliases).toContain('UA');
   });
 
   it('joins surnames, titled forms, acronyms and case variants to one entity, with every mention', () => {

@@ -57,7 +57,8 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   if (w.length === 1 && !t.upper) return false;
   if (/['’]$/.test(t.text)) return false;
   if (/^\p{Lu}$/u.test(t.text) && ctx.tokens[i + 1]?.text === '.') return false; // "M." initial or title
-  if (lx.has('nonEntities', w) || lx.has('determiners', w)) return false;
+  // news agencies are credits ("Photo AFP"), but names after an article: "selon l'AFP", "à l'AFP"
+  if ((lx.has('nonEntities', w) && !(t.upper && lx.orgs.has(w) && ctx.norms[i - 1] === "l'")) || lx.has('determiners', w)) return false;
   if (t.upper && lx.has('commonAcronyms', w)) return false;
   if (lx.has('honorifics', w) && (ctx.tokens[i + 1]?.text === '.' || ctx.tokens[i + 1]?.cap)) return false;
   const known = lx.places.has(w) || lx.orgs.has(w) || lx.isFirstName(w, t.text);
@@ -230,6 +231,11 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       if (t.kind === 'word' && t.cap && t.upper !== tokens[j - 1]!.upper && t.text.length > 3 && tokens[j - 1]!.text.length > 3 && tokens[j - 1]!.kind === 'word') break;
       if (isNameToken(ctx, j, s.from, allUpper) || (t.kind === 'word' && t.cap && !t.upper && !/['’]$/.test(t.text) && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm))) {
         j++;
+        continue;
+      }
+      // a capitalised article inside a name: "Debout La France", "Paris La Défense"
+      if (t.kind === 'word' && t.cap && !t.upper && (t.norm === 'la' || t.norm === 'le' || t.norm === 'les') && !allUpper && j + 1 < s.to && !isTaken(j + 1) && isNameToken(ctx, j + 1, s.from, false) && !personLike(j + 1)) {
+        j += 2;
         continue;
       }
       // "Mohammed 6 Polytechnique": a short number inside a name
@@ -484,7 +490,8 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   if (lx.matchPhrase('placeHeads', norms, 0) > 0 && norms.length > 1 && (norms[1] === 'de' || norms[1] === "d'" || norms[1] === 'du' || norms[1] === 'of')) return make('place', 'place-head');
   if (lx.matchPhrase('orgHeads', norms, 0) > 0 && norms.length > 1) return make('organization', 'org-head');
   const lastWord = norms[norms.length - 1]!;
-  if (norms.length > 1 && lx.has('orgSuffixes', lastWord) && !lx.isFirstName(norms[0]!, tokens[from]!.text)) return make('organization', 'org-suffix');
+  // a business word ends a company name even after a given name ("Alix Partners"); short legal forms do not ("Paul Sa")
+  if (norms.length > 1 && lx.has('orgSuffixes', lastWord) && (!lx.isFirstName(norms[0]!, tokens[from]!.text) || lastWord.length > 4)) return make('organization', 'org-suffix');
   if (honorific) return make('person', 'honorific');
   // context before: "président X" → person, "la société X" → organization
   const before = prev?.norm ?? '';

@@ -155,6 +155,10 @@ export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countr
       if (caps.length >= 2) {
         acronyms.set(initials(caps), c);
         acronyms.set(initials(words.filter((w) => !lx.has('nameConnectors', key(w)))), c);
+      } else if (m.type === 'organization' && caps.length === 1 && /^\p{Lu}/u.test(words[0]!)) {
+        // an institution with lower-case words: "Union européenne" / "UE", "Haute autorité de santé" / "HAS"
+        const ak = initials(words.filter((w) => !lx.has('nameConnectors', key(w))));
+        if (ak.length >= 2 && !acronyms.has(ak)) acronyms.set(ak, c);
       }
     }
   }
