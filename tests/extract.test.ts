@@ -153,6 +153,18 @@ describe('discourse', () => {
     expect(typed).toContainEqual(['organization', 'Dataxo']);
   });
 
+  it('gives a figure to the organisation it is "pour", and an elliptic figure\'s owner to the figure before it', () => {
+    const a = extract("La grève devrait coûter le milliard d'euros pour la Bretix, qui prépare un plan d'économies.").triples.map((t) => t.slice(0, 3));
+    expect(a).toContainEqual(['Bretix', 'has_figure', "le milliard d'euros"]);
+    const b = extract('Avec, à la clé, la suppression de 12 000 emplois sur les 63 000 que Dataxo compte en Europe.').triples.map((t) => t.slice(0, 3));
+    expect(b).toContainEqual(['Dataxo', 'has_figure', '12 000 emplois']);
+    expect(b).toContainEqual(['Dataxo', 'has_figure', '63 000']);
+  });
+
+  it('reads "du commerce" after an organisation head as part of its name', () => {
+    expect(extract("Ils s'affrontent devant l'Organisation mondiale du commerce depuis des années.").typed).toContainEqual(['organization', 'Organisation mondiale du commerce']);
+  });
+
   it('reads "la société" as the organisation the previous sentence was about', () => {
     const { triples } = extract("Dataxo a été très réactif. La société s'est alors entendue avec Bretix pour aider son réseau.");
     expect(triples.map((t) => t.slice(0, 3))).toContainEqual(['Dataxo', 'partners_with', 'Bretix']);

@@ -167,11 +167,20 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       const figCluster = fig.clusters[0]!;
       let owner: Cluster | undefined;
       const isMoney = !!figCluster.unit && /^[A-Z]{3}$/.test(figCluster.unit);
-      if (isMoney && programmeHere) owner = programmeHere[0].clusters[0];
-      else if (isMoney && lastProgramme && s.index - lastProgramme.sentence === 1) owner = lastProgramme.cluster;
       const canOwn = (it: Item | undefined): it is EntityItem =>
         !!it && it.kind === 'ent' && it.type !== 'figure' && it.type !== 'person' && it.type !== 'product' && it.type !== 'speaker' && it.clusters.length === 1;
+      // "le milliard d'euros pour la SNCF": the organisation the amount is for
+      let forOwner: Cluster | undefined;
+      if (words[k + 1] === 'pour') {
+        const a = ['la', 'le', 'les', "l'"].includes(words[k + 2] ?? '') ? k + 3 : k + 2;
+        if (canOwn(items[a]) && items[a]!.type === 'organization') forOwner = (items[a] as EntityItem).clusters[0];
+      }
       let pattern = 'has_figure.nearest';
+      if (isMoney && programmeHere && !(forOwner && programmeHere[1] > k)) owner = programmeHere[0].clusters[0];
+      else if (forOwner) {
+        owner = forOwner;
+        pattern = 'has_figure.for';
+      } else if (isMoney && lastProgramme && s.index - lastProgramme.sentence === 1) owner = lastProgramme.cluster;
       // "les 150 membres de la Convention citoyenne": the entity the figure is a part of
       if (!owner) {
         let a = k + 1;
@@ -213,9 +222,15 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         }
       }
       if (!owner) {
-        for (let a = k + 1; a < Math.min(items.length, k + 4); a++) {
+        // "12 000 emplois sur les 63 000 que le groupe compte": an elliptic figure of the same unit shares the owner after it
+        let limit = k + 4;
+        for (let a = k + 1; a < Math.min(items.length, limit); a++) {
           const it = items[a]!;
           if (it.kind !== 'ent') continue;
+          if (it.type === 'figure' && it.clusters[0]!.unit === figCluster.unit && figCluster.unit && a - k <= 4) {
+            limit = a + 4;
+            continue;
+          }
           if (it.type === 'figure' || it.type === 'person' || it.type === 'product' || it.type === 'speaker') break;
           owner = it.clusters[0];
           if (owner) attachedAfterFigure.add(owner);
