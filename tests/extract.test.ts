@@ -79,6 +79,7 @@ describe('entities', () => {
     ["La présidente du conseil régional de Bretagne a répondu.", ['organization', 'conseil régional de Bretagne']],
     ['Le tribunal de commerce de Lyon a tranché.', ['organization', 'tribunal de commerce de Lyon']],
     ["Le courrier a été transmis à l'AFP.", ['organization', 'AFP']],
+    ["Après le jugement, l'administration Durand a imposé des tarifs.", ['person', 'Durand']],
     ['Selon une étude du cabinet Lucas Partners, le marché recule.', ['organization', 'Lucas Partners']],
     ['Le président de Marche La France a parlé.', ['organization', 'Marche La France']],
   ])('%s → %j', (text, expected) => {
@@ -86,7 +87,7 @@ describe('entities', () => {
   });
 
   it('does not take sentence-initial common words or acronyms of common nouns for names', () => {
-    const { typed } = extract('Accompagnement des TPE. Certaines PME peinent. Notons que les DSI attendent. Résultat : les prix baissent. Photo AFP.');
+    const { typed } = extract("Accompagnement des TPE. Certaines PME peinent. Notons que les DSI attendent. Résultat : les prix baissent. Photo AFP. Le secrétaire d'État aux Transports et la ministre de la Santé ont parlé.");
     expect(typed.filter(([t]) => t !== 'figure')).toEqual([]);
   });
 
@@ -163,6 +164,13 @@ describe('discourse', () => {
 
   it('reads "du commerce" after an organisation head as part of its name', () => {
     expect(extract("Ils s'affrontent devant l'Organisation mondiale du commerce depuis des années.").typed).toContainEqual(['organization', 'Organisation mondiale du commerce']);
+  });
+
+  it('does not point "le groupe" back to the radio a statement was made on', () => {
+    const text = "Les laboratoires Dataxo ont promis de combattre la décision. « C'est grave », a expliqué la ministre, Claire Martin, sur Radio Bretix mardi. Le groupe alertait mardi sur ses activités, réalisées à 60% en France avec 350 millions d'euros de chiffre d'affaires.";
+    const rel = extract(text).triples.map((t) => t.slice(0, 3));
+    expect(rel).toContainEqual(['Dataxo', 'has_figure', "350 millions d'euros"]);
+    expect(rel.filter((t) => t[0] === 'Radio Bretix' || t[0] === 'France')).toEqual([]);
   });
 
   it('reads "la société" as the organisation the previous sentence was about', () => {

@@ -310,6 +310,8 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     if (streetStart < 0 && j === i + 1 && !lx.orgs.has(norms[i]!) && !lx.places.has(norms[i]!) && (lx.has('orgHeads', norms[i]!) || lx.has('placeHeads', norms[i]!) || lx.has('programmeNamedHeads', norms[i]!))) continue;
     // a lone capitalised word the document also writes in lower case is a common word: "la Justice" / "la justice"
     if (streetStart < 0 && j === i + 1 && !tokens[i]!.upper && ctx.lowerWords.has(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && !lx.isFirstName(norms[i]!, tokens[i]!.text)) continue;
+    // a minister's portfolio is no name: "secrétaire d'État aux Transports", "ministre de la Santé"
+    if (streetStart < 0 && j === i + 1 && !tokens[i]!.upper && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && isPortfolio(ctx, i, s.from)) continue;
     // a lone capitalised common noun after an article: "l'Environnement", "des Finances"
     if (streetStart < 0 && j === i + 1 && !tokens[i]!.upper && isCommonNounShape(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && ['la', 'le', 'les', "l'", 'du', 'des', "d'", 'de', 'the'].includes(norms[i - 1] ?? '')) continue;
     // facility: "Casablanca data center"
@@ -354,6 +356,19 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
   }
   return out.sort((a, b) => a.from - b.from);
 }
+
+/** Whether the capitalised word at i follows a minister's title and connectors only: "ministre de la Santé", "secrétaire d'État aux Transports". */
+function isPortfolio(ctx: DocContext, i: number, from: number): boolean {
+  const norms = ctx.norms;
+  for (let k = i - 1; k >= Math.max(from, i - 4); k--) {
+    const w = norms[k]!;
+    if (w === 'ministre' || w === 'ministres' || (w === 'etat' && norms[k - 1] === "d'" && norms[k - 2] === 'secretaire')) return k < i - 1;
+    if (!PORTFOLIO_CONNECTORS.has(w)) return false;
+  }
+  return false;
+}
+
+const PORTFOLIO_CONNECTORS = new Set(['de', 'du', 'des', "d'", 'la', "l'", 'aux', 'au', 'a', 'charge', 'chargee', 'delegue', 'deleguee']);
 
 /** Connectors between a lower-case institution head and the name it governs. */
 const HEAD_CONNECTORS = new Set(['de', 'du', 'des', "d'", 'la', "l'"]);

@@ -2,6 +2,7 @@ import type { DocContext, MentionSpan } from './entities.ts';
 import type { LexiconKey } from './lexicon.ts';
 import type { Cluster } from './resolve.ts';
 import type { CompiledRule, PatternElement } from './rules.ts';
+import type { Sentence } from './tokenize.ts';
 import type { EntityType, RelationName } from './types.ts';
 
 /** An entity item of a sentence: a mention, an anaphor resolved to entities, or the speaker's "nous". */
@@ -208,6 +209,8 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           const it = items[b]!;
           if (it.kind === 'tok' && [',', ';', ':', '(', ')'].includes(words[b]!)) break;
           if (!canOwn(it)) continue;
+          // "réalisées à 60% en France avec 358 millions d'euros": a place after "en" is where, not whose
+          if (it.type === 'place' && ['en', 'au', 'aux', 'a', 'dans', 'in'].includes(words[b - 1] ?? '')) continue;
           const c = it.clusters[0]!;
           if (attachedAfterFigure.has(c)) break;
           owner = c;
@@ -261,7 +264,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       if (it.type === 'organization' && it.clusters.length === 1) lastSubject = { cluster: it.clusters[0]!, sentence: s.index };
     }
     for (const [it] of entItems) {
-      if (it.type === 'organization' && it.clusters.length === 1 && mentions.some((mm) => mm.from === it.from)) recentOrgs.push({ cluster: it.clusters[0]!, sentence: s.index });
+      if (it.type === 'organization' && it.clusters.length === 1 && mentions.some((mm) => mm.from === it.from) && !isMediaCitation(ctx, it.from, s)) recentOrgs.push({ cluster: it.clusters[0]!, sentence: s.index });
       if (it.type === 'person' && it.clusters.length === 1) lastPerson = { cluster: it.clusters[0]!, sentence: s.index };
       if (it.type === 'programme') lastProgramme = { cluster: it.clusters[0]!, sentence: s.index };
     }
@@ -288,6 +291,19 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     }
   }
   return found;
+}
+
+/**
+ * "a expliqué la ministre sur RTL", "au micro de France Bleu": the medium a statement was made on
+ * is a source, not what "le groupe" in the next sentences points back to.
+ */
+function isMediaCitation(ctx: DocContext, at: number, s: Sentence): boolean {
+  const { norms, lexicon: lx } = ctx;
+  const prev = norms[at - 1];
+  const onAir = prev === 'sur' || ((prev === 'de' || prev === "d'") && (norms[at - 2] === 'micro' || norms[at - 2] === 'antenne'));
+  if (!onAir) return false;
+  for (let k = s.from; k < s.to; k++) if (lx.matchPhrase('speechVerbs', norms, k) > 0) return true;
+  return false;
 }
 
 /**
