@@ -234,7 +234,9 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
         continue;
       }
       // a capitalised article inside a name: "Debout La France", "Paris La Défense"
-      if (t.kind === 'word' && t.cap && !t.upper && (t.norm === 'la' || t.norm === 'le' || t.norm === 'les') && !allUpper && j + 1 < s.to && !isTaken(j + 1) && isNameToken(ctx, j + 1, s.from, false) && !personLike(j + 1)) {
+      // (not after a place or a person's name, nor before a known title: "Liban Le Liban", "Mélenchon Le Figaro")
+      const prevKnown = lx.places.has(norms[j - 1]!) || lx.orgs.has(norms[j - 1]!) || personLike(j - 1) || personLike(i);
+      if (t.kind === 'word' && t.cap && !t.upper && (t.norm === 'la' || t.norm === 'le' || t.norm === 'les') && !allUpper && !prevKnown && j + 1 < s.to && !isTaken(j + 1) && isNameToken(ctx, j + 1, s.from, false) && !personLike(j + 1) && !knownPhraseAt(ctx, j, s.to, isTaken)) {
         j += 2;
         continue;
       }
