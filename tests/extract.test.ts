@@ -79,6 +79,7 @@ describe('entities', () => {
     ["La présidente du conseil régional de Bretagne a répondu.", ['organization', 'conseil régional de Bretagne']],
     ['Le tribunal de commerce de Lyon a tranché.', ['organization', 'tribunal de commerce de Lyon']],
     ["Le courrier a été transmis à l'AFP.", ['organization', 'AFP']],
+    ["Quelque 5.000 commerces ont déjà obtenu un prêt garanti par l'État.", ['programme', "prêt garanti par l'État"]],
     ["Après le jugement, l'administration Durand a imposé des tarifs.", ['person', 'Durand']],
     ['Selon une étude du cabinet Lucas Partners, le marché recule.', ['organization', 'Lucas Partners']],
     ['Le président de Marche La France a parlé.', ['organization', 'Marche La France']],
@@ -89,6 +90,7 @@ describe('entities', () => {
   it('does not take sentence-initial common words or acronyms of common nouns for names', () => {
     const { typed } = extract("Accompagnement des TPE. Certaines PME peinent. Notons que les DSI attendent. Résultat : les prix baissent. Photo AFP. Le secrétaire d'État aux Transports et la ministre de la Santé ont parlé.");
     expect(extract('Il vit au Liban Le Liban est en crise.').typed).toEqual([['place', 'Liban']]);
+    expect(extract('Il a parlé hier. UN SEUL DONLa CNDX peine à réunir les fonds.').typed.filter(([, name]) => /SEUL|La$/.test(name))).toEqual([]);
     expect(typed.filter(([t]) => t !== 'figure')).toEqual([]);
   });
 

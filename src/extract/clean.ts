@@ -130,7 +130,8 @@ export function cleanText(original: string): CleanText {
     }
     lineStart = false;
     // a word glued to the next sentence: a capital right after three lower-case letters, starting a function word
-    if (upper && i >= 3 && isLower(original, i - 1) && isLower(original, i - 2) && isLower(original, i - 3)) {
+    // (also after a heading in capitals: "UN SEUL DONLa SNSM")
+    if (upper && i >= 3 && ((isLower(original, i - 1) && isLower(original, i - 2) && isLower(original, i - 3)) || (isUpper(original, i - 1) && isUpper(original, i - 2) && isUpper(original, i - 3) && i + 1 < n && isLower(original, i + 1)))) {
       let k = i + 1;
       while (k < n && isLower(original, k)) k++;
       if (k < n && !isLetter(original, k) && GLUED_STARTS.has(original.slice(i, k).toLowerCase())) {

@@ -207,7 +207,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       if (j >= s.to || isTaken(j)) break;
       const t = tokens[j]!;
       // particles of person names: "Bruno Le Maire", "Charles de Gaulle", "Ursula von der Leyen"
-      if (firstNameSoFar && lx.has('personParticles', t.norm) && j + 1 < s.to && tokens[j + 1]!.cap && tokens[j + 1]!.kind === 'word' && !isTaken(j + 1)) {
+      if (firstNameSoFar && lx.has('personParticles', t.norm) && (!allUpper || t.upper) && j + 1 < s.to && tokens[j + 1]!.cap && tokens[j + 1]!.kind === 'word' && !isTaken(j + 1)) {
         let k = j + 1;
         if (lx.has('personParticles', tokens[k]!.norm) && k + 1 < s.to && tokens[k + 1]!.cap) k++;
         j = k + 1;
@@ -398,6 +398,9 @@ function lowerHeadGap(ctx: DocContext, from: number, to: number): number {
   return nouns;
 }
 
+/** Participles of public backing: "garanti", "financée", "subventionnés", "pris en charge" is not one word. */
+const STATE_PARTICIPLE = /^(?:garanti|finance|subventionne|cofinance|accorde|verse|octroye|soutenu|aide)e?s?$/;
+
 /** Words after which a new platform, fund or plan is being set up. */
 const LAUNCH_CUES = new Set(['lance', 'lancer', 'lancent', 'lancera', 'lancement', 'initie', 'initier', 'initient', 'initiera', 'instaure', 'instaurer', 'deploie', 'deployer', 'launch', 'launches', 'launched', 'cree', 'creer', 'creation', 'creent']);
 
@@ -440,6 +443,14 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
       const lower = t.text.toLowerCase();
       return PARTICIPLE.test(t.norm) && (/(?:é|ée|és|ées|i|is|ie|ies|u|ue|us|ues)$/.test(lower) || (lx.knownWords.has(t.norm) && /(?:el|elle|els|elles|al|ale|aux|ales|if|ive|ifs|ives|ique|iques)$/.test(lower)));
     };
+    // "un prêt garanti par l'État": a participle with the State as agent names a public scheme, even after "un"
+    if (norms[h + 1] === 'par' && norms[h + 2] === "l'" && norms[h + 3] === 'etat' && h + 3 < s.to && STATE_PARTICIPLE.test(norms[h]!) && !tokens[h]!.cap && !isTaken(h)) {
+      const state = mentions.findIndex((m) => m.from === h + 3);
+      if (state >= 0) mentions.splice(state, 1);
+      out.push({ from: i, to: h + 4, sentence: s.index, type: 'programme', text: spanText(ctx, i, h + 4), alias: spanText(ctx, i, h + 1), reason: 'head-state-programme' });
+      i = h + 3;
+      continue;
+    }
     if (adjOk(h) && !indefinite.has(before)) {
       // head + adjective/participle: "prêts garantis", "chômage partiel"
       let to = h + 1;
