@@ -94,6 +94,12 @@ describe('entities', () => {
     expect(typed.filter(([t]) => t !== 'figure')).toEqual([]);
   });
 
+  it('gives an acronym after "X de Place (ACR)" to the organisation, not the place', () => {
+    const r = extract("Le canot appartient à l'Association bretonne de secours en mer de Lorient (ABSM). L'ABSM cherche des fonds.");
+    const org = r.entities.find((e) => e.aliases.includes('ABSM') || e.label === 'ABSM')!;
+    expect(org.label + ' ' + org.aliases.join(' ')).toMatch(/Association bretonne/);
+  });
+
   it('joins an acronym to the initials of an institution written in small letters', () => {
     const r = extract("L'Union africaine a répondu. L'UA attend un jugement.");
     const orgs = r.entities.filter((e) => e.type === 'organization');

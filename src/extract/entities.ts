@@ -693,8 +693,16 @@ function findAcronymDefinitions(ctx: DocContext, s: Sentence, out: MentionSpan[]
     };
     if (!align(p - 1, letters.length - 1) || start < 0) {
       // "les Instituts nationaux de santé (NIH)": an acronym in brackets right after a name is its short form
-      const named = out.find((m) => m.to === p && m.type !== 'figure');
+      let named = out.find((m) => m.to === p && m.type !== 'figure');
       const acrMention = out.find((m) => m.from === p + 1);
+      // "la Société nationale de sauvetage en mer de St-Tropez (SNSM)": the place is where the organisation is
+      if (named && (named.type === 'place' || (named.to - named.from === 1 && named.reason === 'default'))) {
+        const connector = named.from - 1;
+        if (['de', 'du', "d'"].includes(norms[connector] ?? '')) {
+          const org = [...out].reverse().find((m) => m.type === 'organization' && m.to <= connector && connector - m.to <= 6 && tokens.slice(m.to, connector).every((t) => t.kind === 'word' && !t.cap));
+          if (org) named = org;
+        }
+      }
       if (named && !named.alias) {
         named.alias = acr.text;
         if (acrMention) {
