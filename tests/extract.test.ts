@@ -90,6 +90,7 @@ describe('entities', () => {
   it('does not take sentence-initial common words or acronyms of common nouns for names', () => {
     const { typed } = extract("Accompagnement des TPE. Certaines PME peinent. Notons que les DSI attendent. Résultat : les prix baissent. Photo AFP. Le secrétaire d'État aux Transports et la ministre de la Santé ont parlé.");
     expect(extract('Il vit au Liban Le Liban est en crise.').typed).toEqual([['place', 'Liban']]);
+    expect(extract('Le plan a été présenté mardi. Le pays a reçu des aides indues.').typed.filter(([t]) => t === 'programme')).toEqual([]);
     expect(extract('Il a parlé hier. UN SEUL DONLa CNDX peine à réunir les fonds.').typed.filter(([, name]) => /SEUL|La$/.test(name))).toEqual([]);
     expect(typed.filter(([t]) => t !== 'figure')).toEqual([]);
   });

@@ -460,7 +460,8 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
       continue;
     }
     const de = norms[h];
-    if ((de === 'de' || de === "d'" || de === 'a' || de === 'for') && lx.has('programmeNamedHeads', norms[i]!)) {
+    // "à" only with its accent: "le plan a été présenté" is the verb
+    if ((de === 'de' || de === "d'" || (de === 'a' && tokens[h]!.text !== 'a') || de === 'for') && lx.has('programmeNamedHeads', norms[i]!)) {
       const c = tokens[h + 1];
       if (c && h + 1 < s.to && c.kind === 'word' && !c.cap && !isTaken(h + 1) && !lx.has('determiners', c.norm) && !lx.has('commonWords', c.norm) && !lx.has('programmeGenericComplements', c.norm) && !(lx.verbs.has(c.norm) && /(?:er|ir|re)$/.test(c.norm)) && !lx.adjectives.has(c.norm)) {
         // after "de", a word the lexicon knows as a verb form is the noun ("plan de relance"), unless an infinitive
