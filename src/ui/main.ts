@@ -17,6 +17,7 @@ import { mountFilters } from './view/filters-panel.ts';
 import { mountQuery } from './view/query-panel.ts';
 import { mountSearch } from './view/search-box.ts';
 import { mountTexts } from './view/texts-panel.ts';
+import { presettle } from './view/layout-runner.ts';
 
 declare global {
   interface Window {
@@ -69,7 +70,10 @@ async function start(): Promise<void> {
   const url = state.graphUrl ?? DEFAULT_GRAPH_URL;
   const { graph, problem } = await loadGraph(url);
   const unplaced = needsLayout(graph);
-  if (unplaced) seedPositions(graph);
+  if (unplaced) {
+    seedPositions(graph);
+    presettle(graph);
+  }
 
   const app = new KgApp(byId('sigma'), graph, state);
   performance.mark('kg:rendered');

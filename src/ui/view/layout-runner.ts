@@ -28,6 +28,25 @@ export function fa2SettingsFor(graph: KgGraph) {
   return { ...forceAtlas2.inferSettings(graph), edgeWeightInfluence: 0.5 };
 }
 
+/** Graphs up to this many nodes get their first ForceAtlas2 iterations before the first frame. */
+export const PRESETTLE_MAX_NODES = 1000;
+/** Iteration budget of that first pass, in node-or-edge visits (a few milliseconds). */
+const PRESETTLE_BUDGET = 400_000;
+
+/**
+ * The first ForceAtlas2 iterations of a small graph that came without positions, run
+ * at once on the main thread (the same library and settings as the worker), so that
+ * the first frame already shows its shape. The worker then goes on from there: its
+ * updates are paced by the page's frames, and while the page draws its first WebGL
+ * frames (a second in software rendering) it would not move. Returns the iterations run.
+ */
+export function presettle(graph: KgGraph): number {
+  if (graph.order === 0 || graph.order > PRESETTLE_MAX_NODES) return 0;
+  const iterations = Math.max(1, Math.min(300, Math.floor(PRESETTLE_BUDGET / (graph.order + graph.size))));
+  forceAtlas2.assign(graph, { iterations, settings: fa2SettingsFor(graph), getEdgeWeight: 'weight' });
+  return iterations;
+}
+
 export class LayoutRunner {
   private layout: FA2Layout | null = null;
   private previous = new Map<string, { x: number; y: number }>();
