@@ -3,6 +3,8 @@
  * (graph.json beside the page, or ?graph=URL), build the view and the panels, then
  * say so: `document.body.dataset.ready = "true"` and `window.__kgReady`.
  */
+// First: starts the graph's download before the other modules are evaluated.
+import { fetchGraph } from './early-fetch.ts';
 import { isKgError } from '../extract/errors.ts';
 import { seedPositions } from '../graph/layout.ts';
 import { createGraph, parseGraph } from '../graph/serialize.ts';
@@ -35,7 +37,7 @@ export const DEFAULT_GRAPH_URL = 'graph.json';
 async function loadGraph(url: string): Promise<{ graph: KgGraph; problem: string | null }> {
   let response: Response;
   try {
-    response = await fetch(url, { cache: 'no-cache' });
+    response = await fetchGraph(url);
   } catch (error) {
     return { graph: createGraph(), problem: `The graph "${url}" could not be fetched (${(error as Error).message}). Drop texts to build one.` };
   }
