@@ -29,6 +29,8 @@ export interface DocContext {
   lexicon: Lexicon;
   /** Lower-case words seen in the document (to tell "Accompagnement" from a name). */
   lowerWords: Set<string>;
+  /** Pairs of capitalised words ("action logement") seen inside a sentence, not at its start. */
+  capPairs?: Set<string>;
   /** Normalised token texts, parallel to tokens. */
   norms: string[];
 }
@@ -71,7 +73,8 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   if (lx.has('commonWords', w) && !known) return false;
   // "Orange et Bouygues Telecom ont …": a capitalised word in a list of names is a name
   const listed = (ctx.norms[i + 1] === 'et' || ctx.norms[i + 1] === 'and' || ctx.norms[i + 1] === '&') && ctx.tokens[i + 2]?.cap === true && ctx.tokens[i + 2]?.kind === 'word' && !lx.has('determiners', ctx.norms[i + 2]!);
-  if (isInitialPosition(ctx, i, sentenceFrom) && !known && !listed) {
+  const seenInside = ctx.tokens[i + 1]?.cap === true && ctx.capPairs?.has(`${w} ${ctx.norms[i + 1]}`) === true;
+  if (isInitialPosition(ctx, i, sentenceFrom) && !known && !listed && !seenInside) {
     if (lx.knownWords.has(w) || ctx.lowerWords.has(w)) return false;
     if (w.includes('-') && w.split('-').every((part) => lx.knownWords.has(part) || ctx.lowerWords.has(part) || lx.has('commonWords', part))) return false;
     if (!t.upper && /(?:tion|tions|ment|ments|ite|ites|isme|ance|ences?|ure|ures|age|ages|eur|eurs|ique|iques|ier|iers|ee|ees|able|ible|ant|ante|ants|ent|ente|ons|ez|ait|aient|ais)$/.test(w)) return false;

@@ -8,7 +8,7 @@ import { getLexicon, Lexicon, type LexiconData, type LexiconKey } from './lexico
 import { findRelations, type FoundRelation } from './relations.ts';
 import { resolveMentions, type Cluster } from './resolve.ts';
 import { compileRule, isLexiconList, type CompiledRule, type RulesFile } from './rules.ts';
-import { splitSentences, tokenize } from './tokenize.ts';
+import { splitSentences, tokenize, type Sentence, type Token } from './tokenize.ts';
 import lexiconFr from './data/lexicon.fr.json';
 import lexiconEn from './data/lexicon.en.json';
 import type { DocumentExtraction, ExtractedEntity, ExtractedRelation, Lang, SourceDocument } from './types.ts';
@@ -68,6 +68,22 @@ export function getEngine(lang: Lang, userRules: ExtractOptions['rules'] = []): 
   return engine;
 }
 
+/**
+ * Two capitalised words in a row seen inside a sentence ("versée par Action Logement"): the same
+ * pair opening a sentence is that name too, not a capitalised common word ("Action Logement est …").
+ */
+function findCapPairs(tokens: Token[], sentences: Sentence[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const s of sentences) {
+    for (let i = s.from + 1; i + 1 < s.to; i++) {
+      const a = tokens[i]!;
+      const b = tokens[i + 1]!;
+      if (a.kind === 'word' && b.kind === 'word' && a.cap && b.cap && !a.upper && tokens[i - 1]!.kind === 'word') pairs.add(`${a.norm} ${b.norm}`);
+    }
+  }
+  return pairs;
+}
+
 /** Extracts the entities and relations of one document. */
 export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): DocumentExtraction {
   const warnings: string[] = [];
@@ -80,7 +96,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   const { lexicon, rules } = getEngine(options.lang ?? (guess.unsure ? 'en' : lang), options.rules ?? []);
   const lowerWords = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerWords.add(t.norm);
-  const ctx: DocContext = { text: clean.text, tokens, sentences, lexicon, lowerWords, norms: tokens.map((t) => t.norm) };
+  const ctx: DocContext = { text: clean.text, tokens, sentences, lexicon, lowerWords, capPairs: findCapPairs(tokens, sentences), norms: tokens.map((t) => t.norm) };
 
   const mentions = findMentions(ctx);
   const clusters = resolveMentions(ctx, mentions, lexicon.countries);
