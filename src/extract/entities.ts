@@ -31,6 +31,8 @@ export interface DocContext {
   lowerWords: Set<string>;
   /** Pairs of capitalised words ("action logement") seen inside a sentence, not at its start. */
   capPairs?: Set<string>;
+  /** Acronyms the document defines as common nouns ("rupture conventionnelle collective (RCC)"): no names. */
+  commonAcronyms?: Set<string>;
   /** Normalised token texts, parallel to tokens. */
   norms: string[];
 }
@@ -61,7 +63,7 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   if (/^\p{Lu}$/u.test(t.text) && ctx.tokens[i + 1]?.text === '.') return false; // "M." initial or title
   // news agencies are credits ("Photo AFP"), but names after an article: "selon l'AFP", "à l'AFP"
   if ((lx.has('nonEntities', w) && !(t.upper && lx.orgs.has(w) && ctx.norms[i - 1] === "l'")) || lx.has('determiners', w)) return false;
-  if (t.upper && lx.has('commonAcronyms', w)) return false;
+  if (t.upper && (lx.has('commonAcronyms', w) || ctx.commonAcronyms?.has(w))) return false;
   if (lx.has('honorifics', w) && (ctx.tokens[i + 1]?.text === '.' || ctx.tokens[i + 1]?.cap)) return false;
   const known = lx.places.has(w) || lx.orgs.has(w) || lx.isFirstName(w, t.text);
   if (allUpperRun) return known;
@@ -721,6 +723,13 @@ function findAcronymDefinitions(ctx: DocContext, s: Sentence, out: MentionSpan[]
     const programmeHeadLength = lx.matchPhrase('programmeHeads', norms, start);
     const programmeHead = programmeHeadLength > 0 || lx.has('programmeNamedHeads', norms[start]!);
     const type = programmeHeadLength > 1 || (programmeHead && !lx.matchPhrase('orgHeads', norms, start)) ? 'programme' : lx.matchPhrase('placeHeads', norms, start) > 0 ? 'place' : 'organization';
+    // "une rupture conventionnelle collective (RCC)": a common noun in small letters is no organisation
+    if (type === 'organization' && !tokens[start]!.cap && !lx.matchPhrase('orgHeads', norms, start) && !lx.matchPhrase('lowerOrgHeads', norms, start)) {
+      const k = out.findIndex((m) => m.from === p + 1 && m.to === p + 2);
+      if (k >= 0) out.splice(k, 1);
+      (ctx.commonAcronyms ??= new Set()).add(acr.norm);
+      continue;
+    }
     // the expansion replaces the mentions inside it; the acronym gets the same type
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.from >= start && out[k]!.to <= p && out[k]!.type !== 'figure') out.splice(k, 1);
     if (out.some((m) => m.from < p && m.to > start)) continue;
