@@ -568,6 +568,9 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   if (lx.matchPhrase('placePrepositions', ctx.norms, from - 1) === 1 && !tokens[from]!.upper && norms.length <= 3) {
     const p = prev!.norm;
     if (p === 'a' || p === 'in' || p === 'near' || p === 'vers' || p === 'depuis' || p === 'en') {
+      // "a confié à Paris Match": a known place followed by words that are no place is a title, not where
+      const placeLed = norms.length >= 2 && lx.places.has(norms[0]!) && !lx.places.has(lastWord) && !lx.countries.has(lastWord) && !lx.has('nonEntities', lastWord);
+      if (placeLed) return make('organization', 'place-led-name');
       if (!(p === 'en' && tokens[from]!.upper)) return make('place', 'place-preposition');
     }
   }
