@@ -172,8 +172,12 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         !!it && it.kind === 'ent' && it.type !== 'figure' && it.type !== 'person' && it.type !== 'product' && it.type !== 'speaker' && it.clusters.length === 1;
       // "le milliard d'euros pour la SNCF": the organisation the amount is for
       let forOwner: Cluster | undefined;
-      if (words[k + 1] === 'pour') {
-        const a = ['la', 'le', 'les', "l'"].includes(words[k + 2] ?? '') ? k + 3 : k + 2;
+      // "5.000 suppressions de postes » chez Renault", "un prêt de cinq milliards d'euros au constructeur"
+      const after = ['"', '»', '”'].includes(words[k + 1] ?? '') ? k + 2 : k + 1;
+      const anaphorAu = items[after]?.kind === 'ent' && ['au', 'aux'].includes(norms[(items[after] as EntityItem).from] ?? '');
+      if (anaphorAu && canOwn(items[after]) && items[after]!.type === 'organization') forOwner = (items[after] as EntityItem).clusters[0];
+      else if (['pour', 'chez', 'au', 'aux'].includes(words[after] ?? '')) {
+        const a = ['la', 'le', 'les', "l'"].includes(words[after + 1] ?? '') ? after + 2 : after + 1;
         if (canOwn(items[a]) && items[a]!.type === 'organization') forOwner = (items[a] as EntityItem).clusters[0];
       }
       let pattern = 'has_figure.nearest';
