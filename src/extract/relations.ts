@@ -173,9 +173,13 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       // "le milliard d'euros pour la SNCF": the organisation the amount is for
       let forOwner: Cluster | undefined;
       // "5.000 suppressions de postes » chez Renault", "un prêt de cinq milliards d'euros au constructeur"
-      const after = ['"', '»', '”'].includes(words[k + 1] ?? '') ? k + 2 : k + 1;
-      const anaphorAu = items[after]?.kind === 'ent' && ['au', 'aux'].includes(norms[(items[after] as EntityItem).from] ?? '');
-      if (anaphorAu && canOwn(items[after]) && items[after]!.type === 'organization') forOwner = (items[after] as EntityItem).clusters[0];
+      let after = k + 1;
+      const nounAfter = items[after + 1];
+      if (['de', "d'"].includes(words[after] ?? '') && nounAfter?.kind === 'tok' && ctx.tokens[nounAfter.index]!.kind === 'word' && !ctx.tokens[nounAfter.index]!.cap) after += 2;
+      if (['"', '»', '”'].includes(words[after] ?? '')) after++;
+      const next = items[after];
+      const anaphorAu = next?.kind === 'ent' && ['au', 'aux'].includes(norms[next.from] ?? '');
+      if (anaphorAu && canOwn(next) && next.type === 'organization') forOwner = next.clusters[0];
       else if (['pour', 'chez', 'au', 'aux'].includes(words[after] ?? '')) {
         const a = ['la', 'le', 'les', "l'"].includes(words[after + 1] ?? '') ? after + 2 : after + 1;
         if (canOwn(items[a]) && items[a]!.type === 'organization') forOwner = (items[a] as EntityItem).clusters[0];
