@@ -207,6 +207,12 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       }
       if (tokens[k]!.kind === 'punct') break;
     }
+    /** End of the run of capitalised words from k: "Sibyle Veil" ends two words on. */
+    const runEnd = (k: number) => {
+      let e = k;
+      while (e < s.to && !isTaken(e) && tokens[e]!.kind === 'word' && tokens[e]!.cap) e++;
+      return e;
+    };
     let j = i + 1;
     for (;;) {
       if (j >= s.to || isTaken(j)) break;
@@ -221,7 +227,9 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       if (titleAt(ctx, j) > 0 && t.cap && !startsWithHead) break;
       // a first name after other names starts a new one: "CFDT Laurent Berger"
       // (only when what comes before does not look like a name itself: "Aston Martin" stays whole)
-      if (j > i && personLike(j) && !personLike(j - 1) && !lx.has('personParticles', norms[j - 1]!)) {
+      // "la PDG de Radio France Sibyle Veil": after a role, a first name misspelt by a letter still starts the person
+      const looseFirstName = roleBefore && j > i + 1 && j + 2 === runEnd(j) && !lx.knownWords.has(norms[j]!) && !lx.places.has(norms[j]!) && !lx.orgs.has(norms[j]!) && lx.isFirstNameVariant(norms[j]!);
+      if (j > i && (personLike(j) || looseFirstName) && !personLike(j - 1) && !lx.has('personParticles', norms[j - 1]!)) {
         const fullNameFollows = j + 1 < s.to && tokens[j + 1]!.cap && tokens[j + 1]!.kind === 'word';
         const surnameFollows = fullNameFollows && /^\p{Lu}[\p{Ll}'’-]+$/u.test(tokens[j + 1]!.text) && !lx.places.has(norms[j + 1]!);
         if (!startsWithHead && (notNameLike(ctx, j - 1) || (roleBefore && fullNameFollows) || (j === i + 1 && surnameFollows && !personLike(i)))) break;
@@ -536,6 +544,13 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   if (norms.length === 1 && !tokens[from]!.upper && lx.isFirstName(norms[0]!, tokens[from]!.text) && !lx.places.has(full) && !lx.orgs.has(full) && !isInitialPosition(ctx, from, s.from)) return make('person', 'given-name');
   const firstIsName = lx.isFirstName(norms[0]!, tokens[from]!.text) && (!lx.places.has(norms[0]!) || (norms.length >= 2 && !lx.places.has(lastWord)));
   if (norms.length >= 2 && firstIsName && !tokens[from]!.upper && !lx.places.has(full)) return make('person', 'first-name');
+  // "la PDG de Radio France Sibyle Veil": after a role and a name, a misspelt first name and a surname
+  if (norms.length === 2 && prev?.kind === 'word' && prev.cap && !tokens[from]!.upper && !lx.knownWords.has(norms[0]!) && lx.isFirstNameVariant(norms[0]!)) {
+    for (let k = from - 2; k >= Math.max(s.from, from - 6); k--) {
+      if (tokens[k]!.kind === 'punct') break;
+      if (titleAt(ctx, k) > 0) return make('person', 'role-name-after-name');
+    }
+  }
   // speaker label at a paragraph start: "Paul Renard : …"
   const next = tokens[to];
   if (next?.text === ':' && from === s.from && s.paragraphStart && norms.length >= 2 && !tokens[from]!.upper) return make('person', 'speaker-label');

@@ -178,6 +178,26 @@ export class Lexicon {
     return parts.every((p, k) => this.firstNames.has(p) || (rawParts !== undefined && this.givenNames.has(rawParts[k]!)));
   }
 
+  private firstNameDeletions?: Set<string>;
+  private firstNameNorms?: Set<string>;
+
+  /**
+   * A spelling one letter away from a first name of six letters or more ("Sibyle" for "Sibylle",
+   * "Micheal" is not caught): only asked where a role already says a person's name follows.
+   */
+  isFirstNameVariant(word: string): boolean {
+    if (word.length < 5 || word.includes('-')) return false;
+    if (!this.firstNameDeletions || !this.firstNameNorms) {
+      this.firstNameNorms = new Set(this.firstNames);
+      for (const g of this.givenNames) this.firstNameNorms.add(normWord(g));
+      this.firstNameDeletions = new Set();
+      for (const f of this.firstNameNorms) if (f.length >= 6 && !f.includes('-') && !f.includes(' ')) for (let k = 0; k < f.length; k++) this.firstNameDeletions.add(f.slice(0, k) + f.slice(k + 1));
+    }
+    if (this.firstNameDeletions.has(word)) return true;
+    for (let k = 0; k < word.length; k++) if (word.length > 5 && this.firstNameNorms.has(word.slice(0, k) + word.slice(k + 1))) return true;
+    return false;
+  }
+
   /** Draws first names, places, countries, organisations and known words from compromise / fr-compromise. */
   private loadLanguageModel(lang: Lang): void {
     const nlp = lang === 'fr' ? frNlp : enNlp;
