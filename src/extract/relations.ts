@@ -115,6 +115,15 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         const subject = lastSubject && s.index - lastSubject.sentence <= 2 ? lastSubject.cluster : undefined;
         const referent = !latter && remembered && s.index - remembered.sentence <= 6 ? remembered.cluster : !latter && subject ? subject : lastOrg.cluster;
         anaphorHeads.set(head, { cluster: referent, sentence: s.index });
+        // "au constructeur", "à la société": the preposition stays a word the patterns can read
+        if (orgAna > 1 && (norms[i] === 'au' || norms[i] === 'aux' || norms[i] === 'a')) {
+          items.push({ kind: 'tok', index: i });
+          words.push(norms[i]!);
+          items.push({ kind: 'ent', clusters: [referent], type: 'organization', from: i + 1, to: i + orgAna });
+          words.push(ENT);
+          i += orgAna;
+          continue;
+        }
         items.push({ kind: 'ent', clusters: [referent], type: 'organization', from: i, to: i + orgAna });
         words.push(ENT);
         i += orgAna;
@@ -177,10 +186,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       const nounAfter = items[after + 1];
       if (['de', "d'"].includes(words[after] ?? '') && nounAfter?.kind === 'tok' && ctx.tokens[nounAfter.index]!.kind === 'word' && !ctx.tokens[nounAfter.index]!.cap) after += 2;
       if (['"', '»', '”'].includes(words[after] ?? '')) after++;
-      const next = items[after];
-      const anaphorAu = next?.kind === 'ent' && ['au', 'aux'].includes(norms[next.from] ?? '');
-      if (anaphorAu && canOwn(next) && next.type === 'organization') forOwner = next.clusters[0];
-      else if (['pour', 'chez', 'au', 'aux'].includes(words[after] ?? '')) {
+      if (['pour', 'chez', 'au', 'aux'].includes(words[after] ?? '')) {
         const a = ['la', 'le', 'les', "l'"].includes(words[after + 1] ?? '') ? after + 2 : after + 1;
         if (canOwn(items[a]) && items[a]!.type === 'organization') forOwner = (items[a] as EntityItem).clusters[0];
       }
