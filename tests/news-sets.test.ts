@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../src/extract/index.ts';
+import { buildGraph } from '../src/graph/build-graph.ts';
+import { evaluateGraph, parseGold, type EvalReport } from '../src/graph/eval.ts';
+
+// Floors on the annotated OrangeSum sets of tests/fixtures (NAME.jsonl, NAME.gold.json): typed entity
+// F1 and labeled relation F1, per set. Each entry says where its articles come from and what the
+// first, clean measurement was.
+const SETS: { name: string; title: string; entities: number; relations: number }[] = [
+  // Floors on six OrangeSum articles the team annotated (tests/fixtures/dev-news.*). The rules were
+  // improved while looking at them, so these are regression floors, not an estimate on unseen text.
+  { name: 'dev-news', title: 'development news set', entities: 0.85, relations: 0.5 },
+  // Floors on the first held-out set (tests/fixtures/holdout-news.*): three OrangeSum articles annotated
+  // before the extractor ran on them. First, clean measurement: typed entities F1 0.884 (21 gold),
+  // labeled relations 0 (2 gold). Later general fixes were partly informed by its errors (0.952 and 0.800
+  // now), so these floors, a little under those values, guard against regressions only.
+  { name: 'holdout-news', title: 'first held-out news set', entities: 0.88, relations: 0.66 },
+  // Floors on the second held-out set (tests/fixtures/holdout2-news.*): eight OrangeSum articles picked
+  // by a seeded shuffle (Python random.Random(20261124) over the 1,000–4,000-character articles sorted
+  // by id, dev and first held-out ids excluded) and annotated before the extractor ran on them.
+  // First, clean measurement: typed entities P/R/F1 0.777/0.855/0.814 (110 gold), labeled relations
+  // 0.400/0.222/0.286 (18 gold). General rules were then written from its errors, so these floors
+  // (a little under the values after those fixes) guard against regressions; they are no longer an
+  // estimate on unseen text.
+  { name: 'holdout2-news', title: 'second held-out news set', entities: 0.88, relations: 0.8 },
+  // Floors on the third held-out set (tests/fixtures/holdout3-news.*): six OrangeSum articles picked
+  // by a seeded shuffle (Python random.Random(20261125) over the 1,000–4,000-character articles sorted
+  // by id, dev, first and second held-out ids excluded; the first six kept) and annotated before the
+  // extractor ran on them.
+  // First, clean measurement: typed entities P/R/F1 0.712/0.808/0.757 (52 gold), labeled relations
+  // 0.571/0.308/0.400 (13 gold). General rules were then written from its errors, so these floors
+  // (a little under the values after those fixes) guard against regressions; they are no longer an
+  // estimate on unseen text.
+  { name: 'holdout3-news', title: 'third held-out news set', entities: 0.82, relations: 0.88 },
+];
+
+/** Extracts an annotated news set of tests/fixtures (NAME.jsonl, NAME.gold.json) and scores it. */
+function scoreNewsSet(name: string): { docIds: string[]; goldIds: string[]; report: EvalReport } {
+  const fixture = (ext: string) => readFileSync(new URL(`./fixtures/${name}.${ext}`, import.meta.url), 'utf8');
+  const gold = parseGold(fixture('gold.json'));
+  const docs = fixture('jsonl')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { id: string; title: string; text: string });
+  const report = evaluateGraph(buildGraph(docs.map((d) => extractDocument(d))), gold);
+  return { docIds: docs.map((d) => d.id).sort(), goldIds: Object.keys(gold.docs).sort(), report };
+}
+
+describe.each(SETS)('$title', ({ name, entities, relations }) => {
+  const { docIds, goldIds, report } = scoreNewsSet(name);
+  it('covers every annotated article', () => {
+    expect(docIds).toEqual(goldIds);
+  });
+  it(`typed entity F1 ≥ ${entities}`, () => {
+    expect(report.entities.f1).toBeGreaterThanOrEqual(entities);
+  });
+  it(`labeled relation F1 ≥ ${relations}`, () => {
+    expect(report.relationsLabeled.f1).toBeGreaterThanOrEqual(relations);
+  });
+});
