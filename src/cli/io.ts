@@ -2,6 +2,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rm
 import { dirname, basename, join } from 'node:path';
 import { InputError, NotFoundError } from '../extract/errors.ts';
 import { parseGraph } from '../graph/serialize.ts';
+import { NotAStoredGraph, loadStoredGraph } from '../graph/stored-graph.ts';
+import type { StoredGraph } from '../graph/stored-graph.ts';
 import type { KgGraph } from '../graph/types.ts';
 
 /**
@@ -70,16 +72,33 @@ function ensureFolder(dir: string): void {
   }
 }
 
-/** Reads and validates a graph file written by `kg build` (or any graphology export of the same shape). */
-export function readGraphFile(path: string): KgGraph {
-  let text: string;
+function readGraphBytes(path: string): Buffer {
   try {
-    // A Buffer decoded in one step is about twice as fast as readFileSync(path, 'utf8') on large files.
-    text = readFileSync(path).toString('utf8');
+    return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new NotFoundError(`graph file "${path}" not found. Run "kg build" first or pass --graph FILE.`);
     throw new InputError(`cannot read graph file "${path}": ${(error as Error).message}`);
   }
-  return parseGraph(text, path);
+}
+
+/** Reads and validates a graph file written by `kg build` (or any graphology export of the same shape). */
+export function readGraphFile(path: string): KgGraph {
+  // A Buffer decoded in one step is about twice as fast as readFileSync(path, 'utf8') on large files.
+  return parseGraph(readGraphBytes(path).toString('utf8'), path);
+}
+
+/**
+ * Reads a graph file for queries: as a read-only StoredGraph, several times faster
+ * than a graphology import on large files; files that loader does not take go through
+ * readGraphFile's checks (and a graphology graph, or its error message).
+ */
+export function readQueryGraph(path: string): StoredGraph | KgGraph {
+  const bytes = readGraphBytes(path);
+  try {
+    return loadStoredGraph(bytes);
+  } catch (error) {
+    if (!(error instanceof NotAStoredGraph)) throw error;
+    return parseGraph(bytes.toString('utf8'), path);
+  }
 }

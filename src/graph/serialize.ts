@@ -94,6 +94,32 @@ function useDictionaryAdjacency(graph: KgGraph): void {
   }
 }
 
+/** Checks a serialised node and fills its optional attributes (aliases). */
+export function checkNode(node: unknown, i: number, fail: (what: string) => never): asserts node is { key: string; attributes: NodeAttributes } {
+  const entry = node as { key?: unknown; attributes?: unknown } | null;
+  if (!entry || typeof entry !== 'object' || typeof entry.key !== 'string') fail(`node #${i} has no string "key"`);
+  const a = (entry.attributes ?? {}) as Partial<NodeAttributes>;
+  if (typeof a.label !== 'string') fail(`node "${entry.key}" has no string "label"`);
+  if (!entityTypes.has(String(a.type))) fail(`node "${entry.key}" has unknown type "${a.type}"`);
+  if (!Array.isArray(a.mentions)) fail(`node "${entry.key}" has no "mentions" list`);
+  if (!Array.isArray(a.aliases)) a.aliases = [];
+  entry.attributes = a as NodeAttributes;
+}
+
+/** True for the relation names of the vocabulary. */
+export function isRelationName(name: unknown): name is EdgeAttributes['relation'] {
+  return relationNames.has(String(name));
+}
+
+/** Checks serialised edge attributes and fills the optional ones (evidence, weight). */
+export function checkEdgeAttributes(attributes: unknown, i: number, fail: (what: string) => never): EdgeAttributes {
+  const a = (attributes ?? {}) as Partial<EdgeAttributes>;
+  if (!isRelationName(a.relation)) fail(`edge #${i} has unknown relation "${a.relation}"`);
+  if (!Array.isArray(a.evidence)) a.evidence = [];
+  if (typeof a.weight !== 'number') a.weight = Math.max(1, a.evidence.length);
+  return a as EdgeAttributes;
+}
+
 export function importGraph(data: unknown, source = 'graph'): KgGraph {
   const fail = (what: string): never => {
     throw new InputError(`${source} is not a kg graph: ${what}. Pass a graph.json written by "kg build".`);
@@ -102,23 +128,11 @@ export function importGraph(data: unknown, source = 'graph'): KgGraph {
   const serialized = data as Partial<SerializedGraph>;
   if (!Array.isArray(serialized.nodes)) fail('"nodes" is missing or not a list');
   if (!Array.isArray(serialized.edges)) fail('"edges" is missing or not a list');
-  serialized.nodes!.forEach((node, i) => {
-    if (!node || typeof node.key !== 'string') fail(`node #${i} has no string "key"`);
-    const a = (node.attributes ?? {}) as Partial<NodeAttributes>;
-    if (typeof a.label !== 'string') fail(`node "${node.key}" has no string "label"`);
-    if (!entityTypes.has(String(a.type))) fail(`node "${node.key}" has unknown type "${a.type}"`);
-    if (!Array.isArray(a.mentions)) fail(`node "${node.key}" has no "mentions" list`);
-    if (!Array.isArray(a.aliases)) a.aliases = [];
-    node.attributes = a as NodeAttributes;
-  });
+  serialized.nodes!.forEach((node, i) => checkNode(node, i, fail));
   serialized.edges!.forEach((edge, i) => {
     if (!edge || typeof edge.source !== 'string' || typeof edge.target !== 'string')
       fail(`edge #${i} has no string "source" and "target"`);
-    const a = (edge.attributes ?? {}) as Partial<EdgeAttributes>;
-    if (!relationNames.has(String(a.relation))) fail(`edge #${i} has unknown relation "${a.relation}"`);
-    if (!Array.isArray(a.evidence)) a.evidence = [];
-    if (typeof a.weight !== 'number') a.weight = Math.max(1, a.evidence.length);
-    edge.attributes = a as EdgeAttributes;
+    edge.attributes = checkEdgeAttributes(edge.attributes, i, fail);
   });
   const graph = createGraph();
   try {

@@ -6,8 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isKgError } from '../../extract/errors.ts';
 import { QueryCancelledError, entityNames, formatResult, indexGraph, isEmptyResult, runQuery } from '../../graph/query/index.ts';
-import type { KgGraph } from '../../graph/types.ts';
-import { readGraphFile } from '../io.ts';
+import type { QueryGraph } from '../../graph/query/index.ts';
+import { readQueryGraph } from '../io.ts';
 
 export type WorkerRequest = { type: 'load'; path: string } | { type: 'query'; id: number; text: string; json: boolean; maxWork: number };
 
@@ -22,7 +22,7 @@ const signal = {
     return Atomics.load(flag, 0) === 1;
   },
 };
-let graph: KgGraph | null = null;
+let graph: QueryGraph | null = null;
 
 function reply(message: WorkerReply): void {
   parentPort!.postMessage(message);
@@ -38,7 +38,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
   const started = performance.now();
   if (request.type === 'load') {
     try {
-      const loaded = readGraphFile(request.path);
+      const loaded = readQueryGraph(request.path);
       indexGraph(loaded);
       graph = loaded;
       reply({ type: 'loaded', path: request.path, nodes: loaded.order, edges: loaded.size, names: entityNames(loaded), ms: performance.now() - started });

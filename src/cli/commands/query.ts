@@ -1,7 +1,7 @@
 import { UsageError } from '../../extract/errors.ts';
 import { formatResult, isEmptyResult, parseQuery, runQuery } from '../../graph/query/index.ts';
 import { createGraph } from '../../graph/serialize.ts';
-import { readGraphFile } from '../io.ts';
+import { readQueryGraph } from '../io.ts';
 import type { RegisterCommand } from './index.ts';
 
 export const DEFAULT_GRAPH = 'out/graph.json';
@@ -58,7 +58,7 @@ export const registerQuery: RegisterCommand = (cli, setExitCode) => {
       if (flags.explain) query.explain = true;
       const timeoutMs = timeoutOf(flags.timeout);
       // help needs no graph file.
-      const graph = query.command === 'help' ? createGraph() : readGraphFile(String(flags.graph));
+      const graph = query.command === 'help' ? createGraph() : readQueryGraph(String(flags.graph));
       const result = runQuery(graph, query, { timeoutMs });
       process.stdout.write(`${flags.json ? JSON.stringify(result, null, 2) : formatResult(result)}\n`);
       setExitCode(isEmptyResult(result) ? 1 : 0);

@@ -4,18 +4,18 @@
  */
 import { normalizeName } from '../../extract/normalize-name.ts';
 import { ENTITY_TYPES, RELATION_NAMES } from '../../extract/types.ts';
-import type { KgGraph } from '../types.ts';
 import { degreeOf, indexGraph } from './graph-index.ts';
+import type { QueryGraph } from './graph-index.ts';
 import { COMMANDS, KEYWORDS, MEASURES } from './parse.ts';
 import type { QueryCommand } from './types.ts';
 
 const MAX_COMPLETIONS = 50;
 
 /** Entity labels of a graph, best connected first, without duplicates (what completion offers). */
-export function entityNames(graph: KgGraph): string[] {
+export function entityNames(graph: QueryGraph): string[] {
   const index = indexGraph(graph);
   const ids = Array.from({ length: index.n }, (_, i) => i).sort((a, b) => degreeOf(index, b) - degreeOf(index, a) || a - b);
-  return [...new Set(ids.map((id) => String(graph.getNodeAttribute(index.keys[id]!, 'label'))))];
+  return [...new Set(ids.map((id) => String(index.nodeAttributes(id).label)))];
 }
 
 /** A name as it must be written: bare when it is one plain word, else quoted. */

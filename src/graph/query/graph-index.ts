@@ -17,9 +17,16 @@
  *
  * The index is cached per graph and dropped when the graph changes structurally
  * (nodes or edges added or dropped, edge attributes updated), or when names change.
+ * A read-only StoredGraph (stored-graph.ts, what `kg query` loads) already holds the
+ * edge arrays, so its index only adds the adjacency lists; attributes are read through
+ * the index's accessors either way.
  */
 import { RELATION_NAMES, SYMMETRIC_RELATIONS } from '../../extract/types.ts';
-import type { DocumentInfo, KgGraph, RelationName } from '../types.ts';
+import { StoredGraph } from '../stored-graph.ts';
+import type { DocumentInfo, EdgeAttributes, KgGraph, NodeAttributes, RelationName } from '../types.ts';
+
+/** What the engine queries: a graphology graph, or a read-only graph loaded from graph.json (stored-graph.ts). */
+export type QueryGraph = KgGraph | StoredGraph;
 
 export const RELATION_ID: ReadonlyMap<RelationName, number> = new Map(RELATION_NAMES.map((r, i) => [r, i]));
 export const CO_OCCURS_BIT = 1 << RELATION_ID.get('co_occurs')!;
@@ -29,15 +36,13 @@ export const ALL_MASK = (1 << RELATION_NAMES.length) - 1;
 export const TYPED_MASK = ALL_MASK & ~CO_OCCURS_BIT;
 
 export interface GraphIndex {
-  readonly graph: KgGraph;
   /** Node count and edge count. */
   readonly n: number;
   readonly m: number;
   /** Node id → key, and back. */
   readonly keys: string[];
   readonly ids: Map<string, number>;
-  /** Edge id → key, source id, target id, relation id (index in RELATION_NAMES). */
-  readonly edgeKeys: string[];
+  /** Edge id → source id, target id, relation id (index in RELATION_NAMES). */
   readonly src: Int32Array;
   readonly tgt: Int32Array;
   readonly rel: Uint8Array;
@@ -50,6 +55,13 @@ export interface GraphIndex {
   readonly documents: Map<string, DocumentInfo>;
   /** Lazily computed data derived from the index (name index, metrics), dropped with it. */
   readonly memo: Map<string, unknown>;
+  /** Attributes of node `id`, of edge `e`; key of edge `e`; weight of edge `e` (NaN when not a number). */
+  nodeAttributes(id: number): NodeAttributes;
+  edgeAttributes(e: number): EdgeAttributes;
+  edgeKey(e: number): string;
+  edgeWeight(e: number): number;
+  /** The original texts by document id, when the graph keeps them. */
+  texts(): Record<string, string> | undefined;
 }
 
 /**
@@ -82,7 +94,7 @@ export function relationMask(via: readonly RelationName[] | null, cooccur: boole
   return mask;
 }
 
-const cache = new WeakMap<KgGraph, GraphIndex>();
+const cache = new WeakMap<QueryGraph, GraphIndex>();
 const watched = new WeakSet<KgGraph>();
 
 /** Node attributes that the index does not depend on (layout and appearance). */
@@ -109,22 +121,77 @@ function watch(graph: KgGraph): void {
 }
 
 /** The index of a graph, built on first use and cached until the graph changes. */
-export function indexGraph(graph: KgGraph): GraphIndex {
+export function indexGraph(graph: QueryGraph): GraphIndex {
   let index = cache.get(graph);
   if (!index) {
-    index = buildIndex(graph);
+    if (graph instanceof StoredGraph) index = indexStoredGraph(graph);
+    else {
+      index = indexGraphology(graph);
+      watch(graph);
+    }
     cache.set(graph, index);
-    watch(graph);
   }
   return index;
 }
 
 /** Drops the cached index of a graph (after changes the events do not tell, e.g. mutated attribute objects). */
-export function invalidateQueryIndex(graph: KgGraph): void {
+export function invalidateQueryIndex(graph: QueryGraph): void {
   cache.delete(graph);
 }
 
-function buildIndex(graph: KgGraph): GraphIndex {
+type Access = Pick<GraphIndex, 'nodeAttributes' | 'edgeAttributes' | 'edgeKey' | 'edgeWeight' | 'texts'>;
+
+/** The index of nodes `keys` and edges (src, tgt, rel), reading attributes through `access`. */
+function makeIndex(keys: string[], ids: Map<string, number>, edges: { src: Int32Array; tgt: Int32Array; rel: Uint8Array }, documents: unknown, access: Access): GraphIndex {
+  return { ...adjacency(keys.length, edges.src, edges.tgt), keys, ids, ...edges, documents: documentsOf(documents), memo: new Map(), ...access };
+}
+
+const textsOf = (texts: unknown) => (texts && typeof texts === 'object' ? (texts as Record<string, string>) : undefined);
+
+function documentsOf(docs: unknown): Map<string, DocumentInfo> {
+  const documents = new Map<string, DocumentInfo>();
+  if (Array.isArray(docs)) for (const d of docs) if (d && typeof d.id === 'string') documents.set(d.id, d);
+  return documents;
+}
+
+const numberOr = (value: unknown) => (typeof value === 'number' ? value : NaN);
+
+function indexStoredGraph(graph: StoredGraph): GraphIndex {
+  const texts = textsOf(graph.getAttribute('texts'));
+  return makeIndex(graph.keys, graph.ids, graph, graph.getAttribute('documents'), {
+    nodeAttributes: (id) => graph.nodeAttributes(id),
+    edgeAttributes: (e) => graph.edgeAttributes(e),
+    edgeKey: (e) => graph.edgeKey(e),
+    edgeWeight: (e) => numberOr(graph.edgeWeight(e)),
+    texts: () => texts,
+  });
+}
+
+/** Out- and in-edge lists (CSR) of every node from the edges' ends. */
+function adjacency(n: number, src: Int32Array, tgt: Int32Array) {
+  const m = src.length;
+  const outStart = new Int32Array(n + 1);
+  const inStart = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    outStart[src[e]! + 1]!++;
+    inStart[tgt[e]! + 1]!++;
+  }
+  for (let u = 0; u < n; u++) {
+    outStart[u + 1]! += outStart[u]!;
+    inStart[u + 1]! += inStart[u]!;
+  }
+  const outEdges = new Int32Array(m);
+  const inEdges = new Int32Array(m);
+  const outFill = outStart.slice(0, n);
+  const inFill = inStart.slice(0, n);
+  for (let k = 0; k < m; k++) {
+    outEdges[outFill[src[k]!]!++] = k;
+    inEdges[inFill[tgt[k]!]!++] = k;
+  }
+  return { n, m, outStart, outEdges, inStart, inEdges };
+}
+
+function indexGraphology(graph: KgGraph): GraphIndex {
   const n = graph.order;
   const m = graph.size;
   const keys: string[] = new Array(n);
@@ -138,37 +205,22 @@ function buildIndex(graph: KgGraph): GraphIndex {
   const src = new Int32Array(m);
   const tgt = new Int32Array(m);
   const rel = new Uint8Array(m);
-  const outStart = new Int32Array(n + 1);
-  const inStart = new Int32Array(n + 1);
   let e = 0;
   graph.forEachEdge((key, attributes, source, target) => {
-    const s = ids.get(source)!;
-    const t = ids.get(target)!;
     edgeKeys[e] = key;
-    src[e] = s;
-    tgt[e] = t;
+    src[e] = ids.get(source)!;
+    tgt[e] = ids.get(target)!;
     // Unknown relations cannot come through parseGraph; count them as co_occurs rather than crash.
     rel[e] = RELATION_ID.get(attributes.relation) ?? RELATION_ID.get('co_occurs')!;
-    outStart[s + 1]!++;
-    inStart[t + 1]!++;
     e++;
   });
-  for (let u = 0; u < n; u++) {
-    outStart[u + 1]! += outStart[u]!;
-    inStart[u + 1]! += inStart[u]!;
-  }
-  const outEdges = new Int32Array(m);
-  const inEdges = new Int32Array(m);
-  const outFill = outStart.slice(0, n);
-  const inFill = inStart.slice(0, n);
-  for (let k = 0; k < m; k++) {
-    outEdges[outFill[src[k]!]!++] = k;
-    inEdges[inFill[tgt[k]!]!++] = k;
-  }
-  const documents = new Map<string, DocumentInfo>();
-  const docs = graph.getAttribute('documents');
-  if (Array.isArray(docs)) for (const d of docs) if (d && typeof d.id === 'string') documents.set(d.id, d);
-  return { graph, n, m, keys, ids, edgeKeys, src, tgt, rel, outStart, outEdges, inStart, inEdges, documents, memo: new Map() };
+  return makeIndex(keys, ids, { src, tgt, rel }, graph.getAttribute('documents'), {
+    nodeAttributes: (id) => graph.getNodeAttributes(keys[id]!),
+    edgeAttributes: (k) => graph.getEdgeAttributes(edgeKeys[k]!),
+    edgeKey: (k) => edgeKeys[k]!,
+    edgeWeight: (k) => numberOr(graph.getEdgeAttribute(edgeKeys[k]!, 'weight')),
+    texts: () => textsOf(graph.getAttribute('texts')),
+  });
 }
 
 /**

@@ -15,4 +15,5 @@ export { isEmptyResult, resolveOptions, runQuery } from './run.ts';
 export { chainText, formatResult, linkText, quoteText, resultTable, tableText } from './format.ts';
 export { bounds, defaultLimits, queryOptionDefaults } from './defaults.ts';
 export { indexGraph, invalidateQueryIndex } from './graph-index.ts';
+export type { QueryGraph } from './graph-index.ts';
 export { completeQuery, entityNames } from './complete.ts';

@@ -51,7 +51,7 @@ export function findNodes(index: GraphIndex, filter: FindFilter, limit: number, 
       if (filter.name === index.keys[id]) nameRank = 4;
       if (!nameRank) continue;
     }
-    const mentions = index.graph.getNodeAttribute(index.keys[id]!, 'mentions');
+    const mentions = index.nodeAttributes(id).mentions;
     const list = Array.isArray(mentions) ? mentions : [];
     if (docs && !list.some((m) => docs.has(m.doc))) continue;
     matched.push(id);
@@ -94,7 +94,7 @@ export function findEdges(index: GraphIndex, filter: EdgeFilter, limit: number, 
   } else {
     for (let e = 0; e < m; e++) consider(e);
   }
-  const weight = (e: number) => Number(index.graph.getEdgeAttribute(index.edgeKeys[e]!, 'weight')) || 0;
+  const weight = (e: number) => index.edgeWeight(e) || 0;
   // topK breaks ties by smaller id first, i.e. by order of insertion.
   return { ids: topK(candidates, limit, weight), total: candidates.length };
 }

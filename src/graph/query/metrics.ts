@@ -47,7 +47,7 @@ interface Projection {
 function edgeWeights(index: GraphIndex): Float64Array {
   return memo(index, 'weights', () => {
     const weights = new Float64Array(index.m);
-    for (let e = 0; e < index.m; e++) weights[e] = Number(index.graph.getEdgeAttribute(index.edgeKeys[e]!, 'weight')) || 1;
+    for (let e = 0; e < index.m; e++) weights[e] = index.edgeWeight(e) || 1;
     return weights;
   });
 }

@@ -34,7 +34,7 @@ export function nameIndex(index: GraphIndex): NameIndex {
       else if (!list.includes(id)) list.push(id);
     };
     for (let id = 0; id < index.n; id++) {
-      const a = index.graph.getNodeAttributes(index.keys[id]!);
+      const a = index.nodeAttributes(id);
       types[id] = a.type;
       const label = normalizeName(String(a.label ?? ''));
       const own = [label];
@@ -53,7 +53,7 @@ export function nameIndex(index: GraphIndex): NameIndex {
 
 export function nodeRef(index: GraphIndex, id: number): NodeRef {
   const key = index.keys[id]!;
-  const a = index.graph.getNodeAttributes(key);
+  const a = index.nodeAttributes(id);
   return { key, label: a.label, type: a.type };
 }
 

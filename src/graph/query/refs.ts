@@ -7,9 +7,9 @@ import type { EdgeRef, Evidence, NodeRef, PathResultItem, PathStep } from './typ
 export { nodeRef };
 
 export function edgeRef(index: GraphIndex, e: number, evidencePerEdge: number): EdgeRef {
-  const key = index.edgeKeys[e]!;
-  const a = index.graph.getEdgeAttributes(key);
-  const texts = index.graph.getAttribute('texts') as Record<string, string> | undefined;
+  const key = index.edgeKey(e);
+  const a = index.edgeAttributes(e);
+  const texts = index.texts();
   const spans = Array.isArray(a.evidence) ? a.evidence : [];
   const evidence: Evidence[] = spans.slice(0, evidencePerEdge).map((m) => {
     const text = texts?.[m.doc];
@@ -36,8 +36,8 @@ export function edgeRef(index: GraphIndex, e: number, evidencePerEdge: number): 
 export function edgesBetween(index: GraphIndex, u: number, v: number, walk: Walk): { edge: number; forward: boolean }[] {
   const found: { edge: number; forward: boolean; weight: number; co: boolean }[] = [];
   const push = (e: number, forward: boolean) => {
-    const weight = index.graph.getEdgeAttribute(index.edgeKeys[e]!, 'weight');
-    found.push({ edge: e, forward, weight: typeof weight === 'number' ? weight : 1, co: ((CO_OCCURS_BIT >> index.rel[e]!) & 1) === 1 });
+    const weight = index.edgeWeight(e);
+    found.push({ edge: e, forward, weight: Number.isNaN(weight) ? 1 : weight, co: ((CO_OCCURS_BIT >> index.rel[e]!) & 1) === 1 });
   };
   for (let k = index.outStart[u]!; k < index.outStart[u + 1]!; k++) {
     const e = index.outEdges[k]!;

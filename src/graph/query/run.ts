@@ -1,11 +1,11 @@
 /** `runQuery`: resolves names, runs the search the query asks for, builds the result. */
 import { InputError, UsageError } from '../../extract/errors.ts';
 import { RELATION_NAMES } from '../../extract/types.ts';
-import type { KgGraph } from '../types.ts';
+import { StoredGraph } from '../stored-graph.ts';
 import { Budget } from './budget.ts';
 import { queryOptionDefaults } from './defaults.ts';
 import { RELATION_ID, indexGraph, relationMask, walkOf } from './graph-index.ts';
-import type { GraphIndex } from './graph-index.ts';
+import type { GraphIndex, QueryGraph } from './graph-index.ts';
 import { HELP, OVERVIEW } from './help.ts';
 import { findEdges, findNodes } from './lists.ts';
 import { betweennessScores, degreeScores, louvainCommunities, pagerankScores } from './metrics.ts';
@@ -56,8 +56,9 @@ export function resolveOptions(options: QueryOptions = {}): Settings {
   return settings;
 }
 
-function isGraphLike(graph: unknown): graph is KgGraph {
-  const g = graph as KgGraph | null;
+function isGraphLike(graph: unknown): graph is QueryGraph {
+  if (graph instanceof StoredGraph) return true;
+  const g = graph as { forEachNode?: unknown; forEachEdge?: unknown; getNodeAttributes?: unknown } | null;
   return !!g && typeof g === 'object' && typeof g.forEachNode === 'function' && typeof g.forEachEdge === 'function' && typeof g.getNodeAttributes === 'function';
 }
 
@@ -67,8 +68,8 @@ function isGraphLike(graph: unknown): graph is KgGraph {
  * or out of time, UsageError on bad options. An empty result is not an error: see
  * `isEmptyResult` and the result's notes.
  */
-export function runQuery(graph: KgGraph, query: Query | string, options?: QueryOptions): QueryResult {
-  if (!isGraphLike(graph)) throw new InputError('runQuery: expected a graphology graph as first argument.');
+export function runQuery(graph: QueryGraph, query: Query | string, options?: QueryOptions): QueryResult {
+  if (!isGraphLike(graph)) throw new InputError('runQuery: expected a graphology graph or a StoredGraph as first argument.');
   const q = typeof query === 'string' ? parseQuery(query) : query;
   const settings = resolveOptions(options);
   const budget = new Budget(settings.signal, settings.timeoutMs, settings.maxWork);
@@ -202,7 +203,7 @@ class Run {
   }
 
   private nodeRow(id: number): NodeRow {
-    const mentions = this.index.graph.getNodeAttribute(this.index.keys[id]!, 'mentions');
+    const mentions = this.index.nodeAttributes(id).mentions;
     const list = Array.isArray(mentions) ? mentions : [];
     return { node: nodeRef(this.index, id), mentions: list.length, docs: [...new Set(list.map((m) => m.doc))] };
   }
@@ -213,7 +214,7 @@ class Run {
     const walk = walkOf(relationMask(q.via, q.cooccur), q.direction);
     const hood = neighborhood(index, s, walk, q.depth, this.budget);
     const types = q.types ? new Set(q.types) : null;
-    const keep = types ? (id: number) => types.has(index.graph.getNodeAttribute(index.keys[id]!, 'type')) : () => true;
+    const keep = types ? (id: number) => types.has(index.nodeAttributes(id).type) : () => true;
     const { ids, total } = pickNeighbors(index, hood, keep, q.limit);
     const edges: string[] = [];
     const rows = ids.map((id) => {
@@ -271,7 +272,7 @@ class Run {
     const candidates: number[] = [];
     for (let id = 0; id < index.n; id++) {
       if (scores.values[id]! <= 0) continue;
-      if (types && !types.has(index.graph.getNodeAttribute(index.keys[id]!, 'type'))) continue;
+      if (types && !types.has(index.nodeAttributes(id).type)) continue;
       candidates.push(id);
     }
     const ids = topK(candidates, q.limit, (id) => scores.values[id]!);
