@@ -101,6 +101,8 @@ async function start(): Promise<void> {
     document.body.dataset.ready = 'true';
     // A graph that came without positions is laid out once the page is up.
     if (unplaced) app.settleLayout();
+    // The search index is not needed for the first frame: built when the page is idle.
+    (window.requestIdleCallback ?? setTimeout)(() => void app.searchIndex);
   });
 }
 

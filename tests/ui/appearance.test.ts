@@ -95,6 +95,35 @@ describe('computeEdgeCurvatures', () => {
     expect(Math.sign(c.get('1')!)).toBe(Math.sign(c.get('2')!));
     expect(Math.abs(c.get('1')!)).toBeGreaterThan(0);
   });
+
+  it('groups every pair of nodes, whatever the direction, on a random multigraph', () => {
+    const nodes: [string, string, 'person'][] = Array.from({ length: 12 }, (_, i) => [`n${i}`, `N${i}`, 'person']);
+    let seed = 9;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const edges: [string, string, string, 'funds'][] = Array.from({ length: 200 }, (_, i) => [
+      `e${i}`,
+      `n${Math.floor(random() * 12)}`,
+      `n${Math.floor(random() * 12)}`,
+      'funds',
+    ]);
+    const g = makeGraph(nodes, edges);
+    const curvatures = computeEdgeCurvatures(g);
+    // Each unordered pair with k edges: k curved edges, minus the straight middle one when k is odd,
+    // with offsets spread symmetrically (their absolute values come in equal pairs).
+    const byPair = new Map<string, string[]>();
+    for (const [key, s, t] of edges) {
+      const pair = [s, t].sort().join('|');
+      byPair.set(pair, [...(byPair.get(pair) ?? []), key]);
+    }
+    let expected = 0;
+    for (const group of byPair.values()) {
+      const k = group.length;
+      expected += k < 2 ? 0 : k - (k % 2);
+      const offsets = group.filter((e) => curvatures.has(e)).map((e) => Math.abs(curvatures.get(e)!)).sort();
+      for (let i = 0; i + 1 < offsets.length; i += 2) expect(offsets[i]).toBeCloseTo(offsets[i + 1]!);
+    }
+    expect(curvatures.size).toBe(expected);
+  });
 });
 
 describe('placeNewNodes', () => {

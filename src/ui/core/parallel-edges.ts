@@ -9,16 +9,27 @@ import type { KgGraph } from '../../graph/types.ts';
 export const PARALLEL_CURVATURE_STEP = 0.35;
 
 export function computeEdgeCurvatures(graph: KgGraph, step = PARALLEL_CURVATURE_STEP): Map<string, number> {
-  const groups = new Map<string, string[]>();
+  // Pairs are numbered from the nodes' positions (a number keys a Map much faster than
+  // a joined string); a pair's first edge is kept alone, a list made only for parallels.
+  const position = new Map<string, number>();
+  graph.forEachNode((node) => void position.set(node, position.size));
+  const order = position.size;
+  const first = new Map<number, string>();
+  const groups = new Map<number, string[]>();
   graph.forEachEdge((edge, _a, source, target) => {
-    const pair = source < target ? `${source}\u0000${target}` : `${target}\u0000${source}`;
+    const s = position.get(source)!;
+    const t = position.get(target)!;
+    const pair = s < t ? s * order + t : t * order + s;
     const group = groups.get(pair);
     if (group) group.push(edge);
-    else groups.set(pair, [edge]);
+    else {
+      const single = first.get(pair);
+      if (single === undefined) first.set(pair, edge);
+      else groups.set(pair, [single, edge]);
+    }
   });
   const curvatures = new Map<string, number>();
   for (const group of groups.values()) {
-    if (group.length < 2) continue;
     group.sort();
     const n = group.length;
     group.forEach((edge, i) => {

@@ -36,7 +36,7 @@ export class KgApp {
   hovered: string | null = null;
   queryHighlight: QueryHighlight | null = null;
   counts!: ReturnType<typeof countByType>;
-  searchIndex!: SearchIndex;
+  private searchIndexOf: SearchIndex | null = null;
   layout: LayoutRunner;
   /** How long the last automatic layout took to settle, in ms. */
   lastSettleMs: number | null = null;
@@ -184,7 +184,13 @@ export class KgApp {
     this.display.sizes = computeNodeSizes(this.graph, this.view.sizeMetric);
     this.display.curvatures = computeEdgeCurvatures(this.graph);
     this.counts = countByType(this.graph);
-    this.searchIndex = buildSearchIndex(this.graph);
+    this.searchIndexOf = null;
+  }
+
+  /** The search index of the current graph, built on the first search (not on the way to the first frame). */
+  get searchIndex(): SearchIndex {
+    this.searchIndexOf ??= buildSearchIndex(this.graph);
+    return this.searchIndexOf;
   }
 
   private createLayoutRunner(): LayoutRunner {
