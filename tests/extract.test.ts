@@ -183,6 +183,16 @@ describe('discourse', () => {
     expect(rel.filter((t) => t[0] === 'Radio Bretix' || t[0] === 'France')).toEqual([]);
   });
 
+  it('reads "de l\'industrie" after an organisation head as part of its name, even when the noun can be an adjective', () => {
+    expect(extract("Il a écrit à la Fédération nationale de l'immobilier hier.").typed).toContainEqual(['organization', "Fédération nationale de l'immobilier"]);
+  });
+
+  it('does not read a name that starts inside "de la fédération" as an anaphor', () => {
+    const text = "Dataxo a perdu son procès. « C'est illusoire », a déclaré Paul Verdier, président de la Confédération nationale du logement (CNL), mardi.";
+    const leads = extract(text).triples.filter((t) => t[1] === 'leads').map((t) => t.slice(0, 3));
+    expect(leads).toEqual([['Paul Verdier', 'leads', 'Confédération nationale du logement']]);
+  });
+
   it('reads "la société" as the organisation the previous sentence was about', () => {
     const { triples } = extract("Dataxo a été très réactif. La société s'est alors entendue avec Bretix pour aider son réseau.");
     expect(triples.map((t) => t.slice(0, 3))).toContainEqual(['Dataxo', 'partners_with', 'Bretix']);

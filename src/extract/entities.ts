@@ -293,8 +293,9 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
         if (isNameToken(ctx, c, s.from, false) || (t.kind === 'word' && t.cap && !t.upper && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm))) {
           j = c + 1;
           while (j < s.to && (isNameToken(ctx, j, s.from, false) || (tokens[j]!.kind === 'word' && tokens[j]!.cap && !lx.has('determiners', norms[j]!)))) j++;
-        } else if (t.kind === 'word' && !t.cap && !lx.has('commonWords', t.norm) && !lx.has('determiners', t.norm) && (!lx.verbs.has(t.norm) || norms[j] === 'du' || norms[j] === 'des' || c > j + 1) && !lx.adjectives.has(t.norm) && t.norm.length > 2) {
-          // after an article a verb form is the noun: "Organisation mondiale du commerce"
+        } else if (t.kind === 'word' && !t.cap && !lx.has('commonWords', t.norm) && !lx.has('determiners', t.norm) && (!lx.verbs.has(t.norm) || norms[j] === 'du' || norms[j] === 'des' || c > j + 1) && (!lx.adjectives.has(t.norm) || c > j + 1) && t.norm.length > 2) {
+          // after an article a verb or adjective form is the noun: "Organisation mondiale du commerce",
+          // "Fédération nationale de l'immobilier"
           j = c + 1;
           while (j < s.to && isAdjective(j)) j++;
         }

@@ -85,8 +85,12 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         i++;
         continue;
       }
-      const orgAna = lx.matchPhrase('orgAnaphors', norms, i);
-      const groupAna = lx.matchPhrase('groupAnaphors', norms, i);
+      // a name that starts inside the phrase ("de la Confédération nationale du logement") is no anaphor
+      const nameInside = (length: number) => !!mention && mention.from < i + length;
+      const orgAnaLength = lx.matchPhrase('orgAnaphors', norms, i);
+      const groupAnaLength = lx.matchPhrase('groupAnaphors', norms, i);
+      const orgAna = nameInside(orgAnaLength) ? 0 : orgAnaLength;
+      const groupAna = nameInside(groupAnaLength) ? 0 : groupAnaLength;
       const lastOrg = recentOrgs.length ? recentOrgs[recentOrgs.length - 1] : undefined;
       if (groupAna > 0 && recentGroup && s.index - recentGroup.sentence <= 3) {
         items.push({ kind: 'ent', clusters: recentGroup.clusters, type: 'organization', from: i, to: i + groupAna });
