@@ -187,6 +187,14 @@ describe('discourse', () => {
     expect(extract("Il a écrit à la Fédération nationale de l'immobilier hier.").typed).toContainEqual(['organization', "Fédération nationale de l'immobilier"]);
   });
 
+  it.each([
+    ['Ils ont écrit à la présidente de la Commission européenne, Ursula von der Leyen, mardi.', 'Ursula von der Leyen'],
+    ['Le patron de Dataxo, Jan van den Berg, a parlé.', 'Jan van den Berg'],
+    ['Selon Jean de La Fontaine, tout va bien.', 'Jean de La Fontaine'],
+  ])('keeps two particles inside a person name: %s', (text, name) => {
+    expect(extract(text).typed).toContainEqual(['person', name]);
+  });
+
   it('does not read a name that starts inside "de la fédération" as an anaphor', () => {
     const text = "Dataxo a perdu son procès. « C'est illusoire », a déclaré Paul Verdier, président de la Confédération nationale du logement (CNL), mardi.";
     const leads = extract(text).triples.filter((t) => t[1] === 'leads').map((t) => t.slice(0, 3));

@@ -218,11 +218,14 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       if (j >= s.to || isTaken(j)) break;
       const t = tokens[j]!;
       // particles of person names: "Bruno Le Maire", "Charles de Gaulle", "Ursula von der Leyen"
-      if (firstNameSoFar && lx.has('personParticles', t.norm) && (!allUpper || t.upper) && j + 1 < s.to && tokens[j + 1]!.cap && tokens[j + 1]!.kind === 'word' && !isTaken(j + 1)) {
-        let k = j + 1;
-        if (lx.has('personParticles', tokens[k]!.norm) && k + 1 < s.to && tokens[k + 1]!.cap) k++;
-        j = k + 1;
-        continue;
+      if (firstNameSoFar && lx.has('personParticles', t.norm) && (!allUpper || t.upper)) {
+        // one particle or two ("von der", "van den", "de la") before a capitalised surname
+        const two = j + 2 < s.to && lx.has('personParticles', tokens[j + 1]!.norm) && !tokens[j + 1]!.cap ? 1 : 0;
+        const surname = j + 1 + two;
+        if (surname < s.to && tokens[surname]!.cap && tokens[surname]!.kind === 'word' && !isTaken(surname)) {
+          j = surname + 1;
+          continue;
+        }
       }
       if (titleAt(ctx, j) > 0 && t.cap && !startsWithHead) break;
       // a first name after other names starts a new one: "CFDT Laurent Berger"
