@@ -195,6 +195,13 @@ describe('discourse', () => {
     expect(extract(text).typed).toContainEqual(['person', name]);
   });
 
+  it('gives a role phrase that runs into another name to that name, not to the apposition before it', () => {
+    const text = 'Ont signé le député Paul Durand, la présidente de la Fondation Verdier Claire Martin et Jean Valet.';
+    const leads = extract(text).triples.filter((t) => t[1] === 'leads').map((t) => t.slice(0, 3));
+    expect(leads).not.toContainEqual(['Paul Durand', 'leads', 'Fondation Verdier']);
+    expect(leads).toContainEqual(['Claire Martin', 'leads', 'Fondation Verdier']);
+  });
+
   it('does not read a name that starts inside "de la fédération" as an anaphor', () => {
     const text = "Dataxo a perdu son procès. « C'est illusoire », a déclaré Paul Verdier, président de la Confédération nationale du logement (CNL), mardi.";
     const leads = extract(text).triples.filter((t) => t[1] === 'leads').map((t) => t.slice(0, 3));

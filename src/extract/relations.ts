@@ -166,6 +166,9 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           const binding: Record<string, number> = {};
           const end = matchAt(rule.elements, 0, items, words, start, binding, rc);
           if (end < 0) continue;
+          // "Paul Durand, la directrice de cabinet du chef de l'État Claire Martin": a role phrase
+          // that runs into another person's name is that person's, not an apposition to the first
+          if (rule.appositionToTarget && isPersonItem(items[end])) continue;
           emit(rule, binding, items, groups, s.index, speakers[items[start]!.kind === 'tok' ? (items[start] as WordItem).index : (items[start] as EntityItem).from], found, typedPairs);
           if (end > start + 1) start = end - 1;
         }
@@ -309,6 +312,10 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     }
   }
   return found;
+}
+
+function isPersonItem(item: Item | undefined): boolean {
+  return !!item && item.kind === 'ent' && item.type === 'person';
 }
 
 /**

@@ -46,6 +46,8 @@ export interface CompiledRule {
   startsWithSlot: boolean;
   /** The pattern opens with a mandatory word element: only these words can start a match. */
   startWords?: Set<string>;
+  /** "$s:person , … $t": an apposition that ends on its target (see findRelations). */
+  appositionToTarget: boolean;
 }
 
 const entityTypes = new Set<string>(ENTITY_TYPES);
@@ -121,7 +123,11 @@ export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexic
   if (hasGroup ? slots.length !== 1 : !(slots.includes('t') && (slots.includes('s') || spec.source === 'speaker'))) {
     fail('a pattern needs $s and $t slots (or a single $g, or "source": "speaker" with $t)');
   }
-  const rule: CompiledRule = { id: spec.id, relation: spec.relation, elements, startsWithSlot: elements[0]?.t === 'slot' };
+  const [opening, comma] = elements;
+  const closing = elements[elements.length - 1];
+  const appositionToTarget =
+    opening?.t === 'slot' && opening.role === 's' && comma?.t === 'words' && comma.phrases.some((p) => p.length === 1 && p[0] === ',') && closing?.t === 'slot' && closing.role === 't';
+  const rule: CompiledRule = { id: spec.id, relation: spec.relation, elements, startsWithSlot: elements[0]?.t === 'slot', appositionToTarget };
   // the mandatory word element with the fewest first words makes the best anchor
   let best: Set<string> | undefined;
   for (const el of elements) {
