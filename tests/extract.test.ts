@@ -195,6 +195,11 @@ describe('discourse', () => {
     expect(extract(text).typed).toContainEqual(['person', name]);
   });
 
+  it('reads "a annoncé la nouvelle sur Twitter" as no launch: announcing launches programmes only', () => {
+    const launches = extract('La société Dataxo a annoncé la nouvelle sur Twitter mardi.').triples.filter((t) => t[1] === 'launches');
+    expect(launches).toEqual([]);
+  });
+
   it('gives a role phrase that runs into another name to that name, not to the apposition before it', () => {
     const text = 'Ont signé le député Paul Durand, la présidente de la Fondation Verdier Claire Martin et Jean Valet.';
     const leads = extract(text).triples.filter((t) => t[1] === 'leads').map((t) => t.slice(0, 3));
