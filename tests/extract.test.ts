@@ -207,6 +207,13 @@ describe('discourse', () => {
     expect(leads).toContainEqual(['Claire Martin', 'leads', 'Fondation Verdier']);
   });
 
+  it.each([
+    ["Selon Paul Dupré, directeur de l'Institut américain des maladies infectieuses, tout va bien.", 'Institut américain des maladies infectieuses'],
+    ['Le Syndicat des énergies renouvelables a publié un rapport.', 'Syndicat des énergies renouvelables'],
+  ])('keeps an adjective the language model lacks at the end of an organisation name: %s', (text, name) => {
+    expect(extract(text).typed).toContainEqual(['organization', name]);
+  });
+
   it('does not read a name that starts inside "de la fédération" as an anaphor', () => {
     const text = "Dataxo a perdu son procès. « C'est illusoire », a déclaré Paul Verdier, président de la Confédération nationale du logement (CNL), mardi.";
     const leads = extract(text).triples.filter((t) => t[1] === 'leads').map((t) => t.slice(0, 3));

@@ -37,6 +37,13 @@ export interface DocContext {
   norms: string[];
 }
 
+/** "infectieuses", "renouvelables": adjectives the language model lacks, known by their ending (not verb forms). */
+function hasAdjectiveEnding(lx: DocContext['lexicon'], word: string): boolean {
+  if (word.length < 6 || lx.verbs.has(word)) return false;
+  for (const ending of lx.list('adjectiveEndings')) if (word.endsWith(ending)) return true;
+  return false;
+}
+
 const DEMONYM_SHAPE = /(?:ais|aise|aises|ois|oise|oises|ien|iens|ienne|iennes|ain|ains|aine|aines|and|ands|ande|andes|ol|ols|ole|oles|een|eens|eenne|eennes|an|ans|ane|anes|ite|ites|in|ins|ine|ines)$/;
 
 const OPENERS = new Set(['«', '"', '“', '(', ':', '-', '–', '—', '◆', '•', '*', '[', '/', '|']);
@@ -286,7 +293,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     if (headLen > 1 && j < i + headLen) j = i + headLen;
     if (headLen > 0 && j === i + headLen) {
       let k = j;
-      const isAdjective = (x: number) => !tokens[x]!.cap && (lx.has('placeAdjectives', norms[x]!) || lx.adjectives.has(norms[x]!)) && !lx.has('commonWords', norms[x]!);
+      const isAdjective = (x: number) => !tokens[x]!.cap && (lx.has('placeAdjectives', norms[x]!) || lx.adjectives.has(norms[x]!) || hasAdjectiveEnding(lx, norms[x]!)) && !lx.has('commonWords', norms[x]!);
       while (k < s.to && isAdjective(k)) k++;
       j = k;
       if (j + 1 < s.to && (norms[j] === 'de' || norms[j] === "d'" || norms[j] === 'des' || norms[j] === 'du')) {

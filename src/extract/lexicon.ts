@@ -21,6 +21,8 @@ export interface LexiconData {
   facilityNouns: string[];
   placeHeads: string[];
   placeAdjectives: string[];
+  /** Endings of adjectives the language model may not know, read as adjectives only inside organisation names. */
+  adjectiveEndings: string[];
   programmeHeads: string[];
   programmeNamedHeads: string[];
   programmeBareHeads: string[];
@@ -55,6 +57,8 @@ export interface LexiconData {
 }
 
 export type LexiconKey = keyof LexiconData;
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 /**
  * Word lists compiled for lookup. Every entry is normalised (lower case, no
@@ -144,6 +148,11 @@ export class Lexicon {
 
   has(key: LexiconKey, word: string): boolean {
     return this.sets.get(key)?.has(word) ?? false;
+  }
+
+  /** The entries of a list. */
+  list(key: LexiconKey): ReadonlySet<string> {
+    return this.sets.get(key) ?? EMPTY;
   }
 
   /**

@@ -147,7 +147,7 @@ export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexic
 
 const LEXICON_LISTS = new Set<string>([
   'honorifics', 'leaderTitles', 'workTitles', 'founderTitles', 'orgHeads', 'orgSuffixes', 'facilityNouns', 'placeHeads',
-  'placeAdjectives', 'programmeHeads', 'programmeNamedHeads', 'programmeBareHeads', 'programmeGenericComplements',
+  'placeAdjectives', 'adjectiveEndings', 'programmeHeads', 'programmeNamedHeads', 'programmeBareHeads', 'programmeGenericComplements',
   'launchableNouns', 'determiners', 'nameConnectors', 'personParticles', 'commonAcronyms', 'nonEntities', 'commonWords',
   'speechVerbs', 'personOnlySpeechVerbs', 'placePrepositions', 'orgContextBefore', 'personContextBefore', 'firstPerson',
   'possessives', 'orgAnaphors', 'groupAnaphors', 'firstNamesExtra', 'placesExtra', 'orgsExtra', 'distributorNouns', 'productContextBefore', 'demonyms', 'placeOfNouns', 'streetHeads', 'programmeAdjectiveStop', 'lowerOrgHeads', 'transparentWords',
