@@ -214,6 +214,14 @@ describe('discourse', () => {
     expect(extract(text).typed).toContainEqual(['organization', name]);
   });
 
+  it.each([
+    ["Une enquête est en cours, rapporte France Bleu."],
+    ["« C'est grave », a déclaré la ministre sur France Inter, le patron de Dataxo a parlé ensuite."],
+    ['Selon Paris Match, le couple va se marier.'],
+  ])('does not make a person of a medium whose name opens with a country or a place: %s', (text) => {
+    expect(extract(text).typed.filter(([type]) => type === 'person').map(([, label]) => label)).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(France|Paris) /)]));
+  });
+
   it('does not read a name that starts inside "de la fédération" as an anaphor', () => {
     const text = "Dataxo a perdu son procès. « C'est illusoire », a déclaré Paul Verdier, président de la Confédération nationale du logement (CNL), mardi.";
     const leads = extract(text).triples.filter((t) => t[1] === 'leads').map((t) => t.slice(0, 3));

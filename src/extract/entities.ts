@@ -37,6 +37,19 @@ export interface DocContext {
   norms: string[];
 }
 
+/**
+ * "France Bleu", "Europe 1", "Paris Match": a name that opens with a country, or with a place that is no
+ * first name, is a medium or a body when a statement is attributed to it, not a person.
+ */
+function placeLed(ctx: DocContext, from: number, to: number): boolean {
+  const { lexicon: lx, norms, tokens } = ctx;
+  if (to - from < 2) return false;
+  const first = norms[from]!;
+  // a country opens a person's name only as a common first name ("Jordan"; not "France", rare as one)
+  if (lx.countries.has(first)) return !lx.isFirstName(first, tokens[from]!.text);
+  return lx.places.has(first) && !lx.anyGivenNames.has(first);
+}
+
 /** "infectieuses", "renouvelables": adjectives the language model lacks, known by their ending (not verb forms). */
 function hasAdjectiveEnding(lx: DocContext['lexicon'], word: string): boolean {
   if (word.length < 6 || lx.verbs.has(word)) return false;
@@ -567,11 +580,11 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   if (next?.text === ':' && from === s.from && s.paragraphStart && norms.length >= 2 && !tokens[from]!.upper) return make('person', 'speaker-label');
   // apposition with a role: "Karim El Amrani, président de …"
   if (next?.text === ',' && (lx.matchPhrase('leaderTitles', ctx.norms, to + 1) > 0 || lx.matchPhrase('workTitles', ctx.norms, to + 1) > 0 || (['le', 'la', "l'"].includes(tokens[to + 1]?.norm ?? '') && (lx.matchPhrase('leaderTitles', ctx.norms, to + 2) > 0 || lx.matchPhrase('workTitles', ctx.norms, to + 2) > 0)))) {
-    if (norms.length >= 2) return make('person', 'role-apposition');
+    if (norms.length >= 2 && !placeLed(ctx, from, to)) return make('person', 'role-apposition');
   }
   // reported speech: "», confie El Amrani", "El Amrani rétorque"
   if (isAfterSpeechVerb(ctx, from) || (next && lx.has('personOnlySpeechVerbs', next.norm))) {
-    if (!lx.orgs.has(full)) return make('person', 'speech');
+    if (!lx.orgs.has(full) && !placeLed(ctx, from, to)) return make('person', 'speech');
   }
   // "le maire de Saint-Varent", "le parquet de Niort": places after institution nouns
   if (prev && (prev.norm === 'de' || prev.norm === "d'" || prev.norm === 'du' || prev.norm === 'of') && norms.length <= 3 && !tokens[from]!.upper) {

@@ -72,6 +72,8 @@ export class Lexicon {
   readonly firstNames = new Set<string>();
   /** Given names of many locales, lower case with their accents. */
   readonly givenNames = new Set<string>();
+  /** Every given name of the list, normalised, also those that are places ("Florence", "Malte"). */
+  readonly anyGivenNames = new Set<string>();
   readonly lastNames = new Set<string>();
   readonly places = new Set<string>();
   readonly countries = new Set<string>();
@@ -108,6 +110,7 @@ export class Lexicon {
     // (kept with their accents: "Sante" is a name, "Santé" is not)
     for (const name of firstNamesData.names) {
       const w = normWord(name);
+      this.anyGivenNames.add(w);
       if (this.places.has(w) || this.countries.has(w) || this.orgs.has(w) || this.has('commonWords', w) || this.has('nonEntities', w)) continue;
       this.givenNames.add(name.toLowerCase());
     }
