@@ -228,6 +228,22 @@ describe('discourse', () => {
     expect(leads).toEqual([['Paul Verdier', 'leads', 'Confédération nationale du logement']]);
   });
 
+  it.each([
+    ['Selon le directeur de la Sécurité civile Zeyrad Velkassi, le bilan est lourd.', ['person', 'Zeyrad Velkassi']],
+    ['Les deux sœurs, originaires de Sainte Marie-Valbonne, ont créé la société.', ['place', 'Sainte Marie-Valbonne']],
+    ['Le ministre a parlé vendredi à Brest (Pouldavre) devant les marins.', ['place', 'Pouldavre']],
+    ['Le groupe Dataxo a proposé à Bretix une fusion. Bretix étudie le projet.', ['organization', 'Bretix']],
+  ])('types a name by its context: %s', (text, expected) => {
+    expect(extract(text).typed).toContainEqual(expected);
+  });
+
+  it('joins a short form to a name that only adds a sector word ("Dataxo Automobiles" / "Dataxo")', () => {
+    const r = extract('Le groupe Dataxo Automobiles a proposé une fusion. Mais Dataxo est en retard.');
+    const orgs = r.entities.filter((e) => e.type === 'organization');
+    expect(orgs).toHaveLength(1);
+    expect([orgs[0]!.label, ...orgs[0]!.aliases].sort()).toEqual(['Dataxo', 'Dataxo Automobiles']);
+  });
+
   it('reads "la société" as the organisation the previous sentence was about', () => {
     const { triples } = extract("Dataxo a été très réactif. La société s'est alors entendue avec Bretix pour aider son réseau.");
     expect(triples.map((t) => t.slice(0, 3))).toContainEqual(['Dataxo', 'partners_with', 'Bretix']);

@@ -45,6 +45,12 @@ describe('figures in text', () => {
     ["Les pertes devraient approcher le milliard d'euros cette année.", { value: 1_000_000_000, value_max: undefined, unit: 'EUR' }],
     ['La suppression de 12 000 emplois sur les 63 000 que compte le groupe.', { value: 63_000, value_max: undefined, unit: 'emplois' }],
     ['Il ne reste que le semi-rigide de 140 CV au port.', { value: 140, value_max: undefined, unit: 'CV' }],
+    ["L'entreprise emploie une trentaine de personnes dans son usine.", { value: 30, value_max: undefined, unit: 'personnes' }],
+    ["La console coûte une soixantaine d'euros en magasin.", { value: 60, value_max: undefined, unit: 'EUR' }],
+    ['Il prévoit que la croissance sera à -10 % cette année.', { value: -10, value_max: undefined, unit: '%' }],
+    ["L'accident a fait 31 morts et 4.000 blessés dans la ville.", { value: 31, value_max: undefined, unit: 'morts' }],
+    ['Le budget sera porté à 34,2 milliards en 2025.', { value: 34_200_000_000, value_max: undefined, unit: undefined }],
+    ["L'État versera 1,1 million d'euros à la commune.", { value: 1_100_000, value_max: undefined, unit: 'EUR' }],
   ])('%s', (text, expected) => {
     expect(figures(text)).toContainEqual(expected);
   });
@@ -54,6 +60,7 @@ describe('figures in text', () => {
     ['Les faits remontent au 23 mars 2020 selon le parquet.'],
     ['Voir page 53 du numéro 993 pour les détails.'],
     ['Les deux entités ont uni leurs forces cette année.'],
+    ['La loi de programmation 2019-2025 sera présentée.'],
   ])('finds no figure in %s', (text) => {
     expect(figures(text)).toEqual([]);
   });

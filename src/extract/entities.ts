@@ -51,6 +51,10 @@ function placeLed(ctx: DocContext, from: number, to: number): boolean {
 }
 
 /** "infectieuses", "renouvelables": adjectives the language model lacks, known by their ending (not verb forms). */
+function lastWordOf(norms: string[]): string {
+  return norms[norms.length - 1]!;
+}
+
 function hasAdjectiveEnding(lx: DocContext['lexicon'], word: string): boolean {
   if (word.length < 6 || lx.verbs.has(word)) return false;
   for (const ending of lx.list('adjectiveEndings')) if (word.endsWith(ending)) return true;
@@ -252,7 +256,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       // (only when what comes before does not look like a name itself: "Aston Martin" stays whole)
       // "la PDG de Radio France Sibyle Veil": after a role, a first name misspelt by a letter still starts the person
       const looseFirstName = roleBefore && j > i + 1 && j + 2 === runEnd(j) && !lx.knownWords.has(norms[j]!) && !lx.places.has(norms[j]!) && !lx.orgs.has(norms[j]!) && lx.isFirstNameVariant(norms[j]!);
-      if (j > i && (personLike(j) || looseFirstName) && !personLike(j - 1) && !lx.has('personParticles', norms[j - 1]!)) {
+      if (j > i && (personLike(j) || looseFirstName) && !personLike(j - 1) && !lx.has('personParticles', norms[j - 1]!) && !lx.has('placeOpeners', norms[j - 1]!)) {
         const fullNameFollows = j + 1 < s.to && tokens[j + 1]!.cap && tokens[j + 1]!.kind === 'word';
         const surnameFollows = fullNameFollows && /^\p{Lu}[\p{Ll}'’-]+$/u.test(tokens[j + 1]!.text) && !lx.places.has(norms[j + 1]!);
         if (!startsWithHead && (notNameLike(ctx, j - 1) || (roleBefore && fullNameFollows) || (j === i + 1 && surnameFollows && !personLike(i)))) break;
@@ -554,6 +558,8 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   if (lx.places.has(full)) return make('place', 'place-lexicon');
   const compass = /^(.+)-(?:est|ouest|nord|sud|east|west|north|south)$/.exec(full);
   if (compass && lx.places.has(compass[1]!)) return make('place', 'place-lexicon');
+  // "originaires de Saint Quay-Portrieux", "San Diego": a saint's name before another name is a place
+  if (norms.length > 1 && lx.has('placeOpeners', norms[0]!) && !tokens[from]!.upper && tokens[from + 1]!.cap && !lx.has('orgSuffixes', lastWordOf(norms))) return make('place', 'place-opener');
   if (lx.matchPhrase('placeHeads', norms, 0) > 0 && norms.length > 1 && (norms[1] === 'de' || norms[1] === "d'" || norms[1] === 'du' || norms[1] === 'of')) return make('place', 'place-head');
   if (lx.matchPhrase('orgHeads', norms, 0) > 0 && norms.length > 1) return make('organization', 'org-head');
   const lastWord = norms[norms.length - 1]!;
@@ -569,10 +575,16 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   const firstIsName = lx.isFirstName(norms[0]!, tokens[from]!.text) && (!lx.places.has(norms[0]!) || (norms.length >= 2 && !lx.places.has(lastWord)));
   if (norms.length >= 2 && firstIsName && !tokens[from]!.upper && !lx.places.has(full)) return make('person', 'first-name');
   // "la PDG de Radio France Sibyle Veil": after a role and a name, a misspelt first name and a surname
-  if (norms.length === 2 && prev?.kind === 'word' && prev.cap && !tokens[from]!.upper && !lx.knownWords.has(norms[0]!) && lx.isFirstNameVariant(norms[0]!)) {
+  // "le directeur de la Sureté générale Abbas Ibrahim": two unknown words closing a role phrase, after a name
+  const afterName = prev?.kind === 'word' && (prev.cap || ((lx.adjectives.has(prev.norm) || hasAdjectiveEnding(lx, prev.norm)) && tokens[from - 2]?.cap === true && tokens[from - 2]!.kind === 'word'));
+  const unknownPair = norms.every((w) => !lx.knownWords.has(w) && !lx.places.has(w) && !lx.orgs.has(w) && !lx.has('orgSuffixes', w) && !lx.has('nonEntities', w)) && tokens.slice(from, to).every((t) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text));
+  const variant = lx.isFirstNameVariant(norms[0]!);
+  if (norms.length === 2 && afterName && !tokens[from]!.upper && !lx.knownWords.has(norms[0]!) && (variant || unknownPair)) {
     for (let k = from - 2; k >= Math.max(s.from, from - 6); k--) {
       if (tokens[k]!.kind === 'punct') break;
-      if (titleAt(ctx, k) > 0) return make('person', 'role-name-after-name');
+      const title = titleAt(ctx, k);
+      // two unknown words need the role to be "of" what precedes them: "directeur de la X", not "chercheuse au X"
+      if (title > 0 && (variant || ['de', 'du', 'des', "d'", 'of'].includes(ctx.norms[k + title] ?? ''))) return make('person', 'role-name-after-name');
     }
   }
   // speaker label at a paragraph start: "Paul Renard : …"
@@ -610,7 +622,9 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
       // "a confié à Paris Match": a known place followed by words that are no place is a title, not where
       const placeLed = norms.length >= 2 && lx.places.has(norms[0]!) && !lx.places.has(lastWord) && !lx.countries.has(lastWord) && !lx.has('nonEntities', lastWord);
       if (placeLed) return make('organization', 'place-led-name');
-      if (!(p === 'en' && tokens[from]!.upper)) return make('place', 'place-preposition');
+      // "a proposé à Renault une fusion": after a verb of giving or asking, "à" names who receives
+      const dative = p === 'a' && lx.has('dativeVerbs', prev2?.norm ?? '') && !lx.places.has(full);
+      if (!(p === 'en' && tokens[from]!.upper) && !dative) return make('place', 'place-preposition');
     }
   }
   if (prev && (prev.norm === 'de' || prev.norm === 'of') && ['ville', 'region', 'province', 'commune', 'city', 'town', 'village', 'capitale'].includes(prev2?.norm ?? '')) return make('place', 'place-of');
@@ -689,6 +703,16 @@ function propagateCoordinatedTypes(ctx: DocContext, mentions: MentionSpan[]): vo
     for (let k = 0; k < sorted.length; k++) {
       const m = sorted[k]!;
       if (m.reason !== 'default') continue;
+      // "à Toulon (Var)", "Lorient (Morbihan)": a lone name in brackets right after a place is its region
+      const before = sorted[k - 1];
+      const lead = ctx.norms[(before?.from ?? 0) - 1] ?? '';
+      const inPlace = ['a', 'au', 'en', 'de', "d'", 'pres', 'vers', 'depuis', 'in', 'near', 'at'].includes(lead);
+      const nameOnly = ctx.tokens.slice(m.from, m.to).every((t) => t.kind === 'word' && t.cap && !t.upper);
+      if (before && before.type === 'place' && inPlace && nameOnly && !ctx.lexicon.countries.has(ctx.norms[before.to - 1]!) && (before.reason === 'place-lexicon' || before.reason === 'place-preposition') && m.to - m.from <= 3 && ctx.tokens[m.from - 1]?.text === '(' && before.to === m.from - 1 && ctx.tokens[m.to]?.text === ')') {
+        m.type = 'place';
+        m.reason = 'bracketed-region';
+        continue;
+      }
       // a list, not an apposition: three members, or a conjunction between two
       const linked = (a: MentionSpan | undefined, b: MentionSpan | undefined) => {
         if (!a || !b) return '';

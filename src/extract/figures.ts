@@ -22,6 +22,13 @@ const PERCENT = units.percent.map((p) => p.split(' '));
 const TIME = new Set(units.timeUnits);
 const SKIP_ADJ = new Set(units.countSkipAdjectives);
 const COUNT_STOP = new Set(units.countNounStop);
+const APPROXIMATE = new Map(Object.entries(units.approximate as Record<string, number>));
+const COUNT_NOUNS = new Set(units.countNouns);
+
+/** value × scale without binary noise: 34,2 milliards is 34200000000, not 34200000000.000004. */
+function scaled(value: number, scale: number): number {
+  return scale === 1 ? value : Number((value * scale).toPrecision(15));
+}
 
 /**
  * Parses a number written in French or English conventions: "5.000" and "5 000"
@@ -119,6 +126,7 @@ function isCountNoun(t: Token, lexicon: Lexicon, value: number): boolean {
   if (w.length < 3 || COUNT_STOP.has(w) || TIME.has(w)) return false;
   if (lexicon.has('commonWords', w) || lexicon.has('determiners', w)) return false;
   if (lexicon.has('nonEntities', w)) return false;
+  if (COUNT_NOUNS.has(w)) return true;
   // verbs and adjectives are not counted things; plural nouns usually end in s or x
   if (lexicon.knownWords.has(w) && !/(?:eurs|ants|ents|istes|iers|ites|aires|ions|es|ees)$/.test(w)) return false;
   if (value > 1 && !/[sx]$/.test(w) && lexicon.lang === 'fr') return false;
@@ -165,6 +173,19 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
     }
     // "un milliard d'euros", "approcher le milliard d'euros": an article before a scale word is the number one
     const article = !prefixUnit && ONE_BEFORE_SCALE.has(t.norm) && t.kind === 'word' && ONE_SCALES.has(tokens[i + 1]?.norm ?? '') && i + 1 < to;
+    // "une trentaine de personnes", "une soixantaine d'euros": an approximate numeral counts
+    const approx = !prefixUnit && (t.norm === 'une' || t.norm === 'un' || t.norm === 'a') && t.kind === 'word' ? APPROXIMATE.get(tokens[i + 1]?.norm ?? '') : undefined;
+    if (approx !== undefined && (tokens[i + 2]?.norm === 'de' || tokens[i + 2]?.norm === "d'" || tokens[i + 2]?.norm === 'of') && i + 3 < to) {
+      const unit = readUnit(tokens, i + 3, to, lexicon, approx);
+      if (unit && (unit.kind === 'money' || unit.kind === 'count' || unit.kind === 'measure') && unit.scale === 1) {
+        const figure: FigureSpan = { from: i, to: i + 3 + unit.length, value: approx };
+        if (unit.kind === 'count') figure.counted = true;
+        if (unit.unit !== undefined) figure.unit = unit.unit;
+        found.push(figure);
+        i = figure.to - 1;
+        continue;
+      }
+    }
     const num = article ? { value: 1, length: 1, spelled: false } : readNumber(tokens, i, to, lang);
     if (!num) {
       if (prefixUnit) i--;
@@ -184,7 +205,9 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
     }
     if (num.spelled && tokens[i - 1]?.kind === 'num') continue;
     const prev = tokens[start - 1];
-    if (prev && (prev.text === '-' || prev.text === '/' || prev.text === '#' || prev.norm === 'n°' || prev.norm === 'no' || prev.norm === 'page' || prev.norm === 'p')) {
+    // "à -10 % de croissance": a minus sign glued to the number and parted from the word before
+    const minus = !prefixUnit && prev?.text === '-' && prev.spaceBefore && !t.spaceBefore;
+    if (prev && ((prev.text === '-' && !minus) || prev.text === '/' || prev.text === '#' || prev.norm === 'n°' || prev.norm === 'no' || prev.norm === 'page' || prev.norm === 'p')) {
       if (!prefixUnit) continue;
     }
     let j = i + num.length;
@@ -202,8 +225,8 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
           const unitAfter = readUnit(tokens, j + 1 + second.length, to, lexicon, second.value);
           if (unitAfter || prefixUnit) {
             const scale = unitAfter?.scale ?? 1;
-            valueMax = second.value * scale;
-            value = value * scale;
+            valueMax = scaled(second.value, scale);
+            value = scaled(value, scale);
             const end = j + 1 + second.length + (unitAfter?.length ?? 0);
             if (before === 'entre' || before === 'between' || before === 'de' || before === 'from') start = Math.min(start, i) - 1;
             found.push({ from: start, to: end, value, value_max: valueMax, unit: prefixUnit ?? unitAfter?.unit, counted: unitAfter?.kind === 'count' });
@@ -221,9 +244,9 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
       if ((joiner2 === 'et' || joiner2 === 'a' || joiner2 === 'and' || joiner2 === 'to') && tokens[k + 1]?.kind === 'num') {
         const second = readNumber(tokens, k + 1, to, lang);
         const unit2 = second ? readUnit(tokens, k + 1 + second.length, to, lexicon, second.value) : undefined;
-        if (second && unit2 && unit2.unit === unit.unit && second.value * unit2.scale > value * unit.scale) {
+        if (second && unit2 && unit2.unit === unit.unit && scaled(second.value, unit2.scale) > scaled(value, unit.scale)) {
           const end = k + 1 + second.length + unit2.length;
-          found.push({ from: start - 1, to: end, value: value * unit.scale, value_max: second.value * unit2.scale, unit: unit.unit, counted: unit.kind === 'count' });
+          found.push({ from: start - 1, to: end, value: scaled(value, unit.scale), value_max: scaled(second.value, unit2.scale), unit: unit.unit, counted: unit.kind === 'count' });
           i = end - 1;
           continue;
         }
@@ -232,14 +255,15 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
     if (prefixUnit) {
       const scale = unit && (unit.kind === 'scale' || unit.kind === 'money') ? unit.scale : 1;
       const len = unit && (unit.kind === 'scale' || unit.kind === 'money') ? unit.length : 0;
-      found.push({ from: start, to: j + len, value: value * scale, unit: prefixUnit });
+      found.push({ from: start, to: j + len, value: scaled(value, scale), unit: prefixUnit });
       i = j + len - 1;
       continue;
     }
     if (!unit) continue;
     if (num.spelled && unit.kind === 'count') continue; // "deux entités" is not a figure
     if (unit.kind === 'scale' && num.spelled) continue;
-    const figure: FigureSpan = { from: start, to: j + unit.length, value: value * unit.scale };
+    if (minus && unit.kind !== 'percent') continue;
+    const figure: FigureSpan = minus ? { from: start - 1, to: j + unit.length, value: -value } : { from: start, to: j + unit.length, value: scaled(value, unit.scale) };
     if (unit.kind === 'count') figure.counted = true;
     if (unit.unit !== undefined) figure.unit = unit.unit;
     found.push(figure);

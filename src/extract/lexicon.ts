@@ -19,6 +19,8 @@ export interface LexiconData {
   orgHeads: string[];
   orgSuffixes: string[];
   facilityNouns: string[];
+  /** First words that make a capitalised name a place: "Saint Quay-Portrieux", "San Diego". */
+  placeOpeners: string[];
   placeHeads: string[];
   placeAdjectives: string[];
   /** Endings of adjectives the language model may not know, read as adjectives only inside organisation names. */
@@ -36,6 +38,8 @@ export interface LexiconData {
   commonWords: string[];
   speechVerbs: string[];
   personOnlySpeechVerbs: string[];
+  /** Verbs whose "à" names a recipient, not a place: "a proposé à X", "vendu à X". */
+  dativeVerbs: string[];
   placePrepositions: string[];
   orgContextBefore: string[];
   personContextBefore: string[];

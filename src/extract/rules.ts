@@ -147,9 +147,9 @@ export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexic
 
 const LEXICON_LISTS = new Set<string>([
   'honorifics', 'leaderTitles', 'workTitles', 'founderTitles', 'orgHeads', 'orgSuffixes', 'facilityNouns', 'placeHeads',
-  'placeAdjectives', 'adjectiveEndings', 'programmeHeads', 'programmeNamedHeads', 'programmeBareHeads', 'programmeGenericComplements',
+  'placeOpeners', 'placeAdjectives', 'adjectiveEndings', 'programmeHeads', 'programmeNamedHeads', 'programmeBareHeads', 'programmeGenericComplements',
   'launchableNouns', 'determiners', 'nameConnectors', 'personParticles', 'commonAcronyms', 'nonEntities', 'commonWords',
-  'speechVerbs', 'personOnlySpeechVerbs', 'placePrepositions', 'orgContextBefore', 'personContextBefore', 'firstPerson',
+  'speechVerbs', 'personOnlySpeechVerbs', 'dativeVerbs', 'placePrepositions', 'orgContextBefore', 'personContextBefore', 'firstPerson',
   'possessives', 'orgAnaphors', 'groupAnaphors', 'firstNamesExtra', 'placesExtra', 'orgsExtra', 'distributorNouns', 'productContextBefore', 'demonyms', 'placeOfNouns', 'streetHeads', 'programmeAdjectiveStop', 'lowerOrgHeads', 'transparentWords',
 ]);
 
