@@ -54,6 +54,8 @@ describe('language', () => {
   it.each([
     ['Le gouvernement a présenté son plan de relance pour les entreprises.', 'fr'],
     ['The government presented its recovery plan for the companies.', 'en'],
+    ['Paul Martin a fondé Dataxo en 2010.', 'fr'],
+    ['Bolloré détient Havas.', 'fr'],
   ] as const)('%s → %s', (text, lang) => {
     expect(detectLanguage(text).lang).toBe(lang);
   });
@@ -242,6 +244,37 @@ describe('discourse', () => {
     const orgs = r.entities.filter((e) => e.type === 'organization');
     expect(orgs).toHaveLength(1);
     expect([orgs[0]!.label, ...orgs[0]!.aliases].sort()).toEqual(['Dataxo', 'Dataxo Automobiles']);
+  });
+
+  it('gives a figure in a relative clause to the entity the clause hangs on, not to a place a noun takes as complement', () => {
+    const a = extract("« C'est une réussite », se réjouit Paul Girard, directeur de Dataxo, dont la production (220 tonnes en 2020) représente 90% de l'activité.").triples.map((t) => t.slice(0, 3));
+    expect(a).toContainEqual(['Dataxo', 'has_figure', '220 tonnes']);
+    expect(a).toContainEqual(['Dataxo', 'has_figure', '90%']);
+    const b = extract("Le préjudice a été reconnu par la cour d'appel de Valbonne, qui a alloué la somme de 9.000 euros.").triples;
+    expect(b.filter((t) => t[1] === 'has_figure' && t[0] === 'Valbonne')).toEqual([]);
+    const c = extract("Les ventes atteignent 620 millions d'euros en Bretonnie, dont 340 millions sur prescription.").triples;
+    expect(c.filter((t) => t[2] === '340 millions')).toEqual([]);
+  });
+
+  it('reads past a relative clause after the subject to find whose figure it is', () => {
+    const text = "Dataxo grandit. L'entreprise, qui emploie une trentaine de personnes et en fait travailler vingt autres porteuses de handicap, a réalisé en 2020 un chiffre d'affaires de cinq millions d'euros, en hausse de 55%.";
+    const rel = extract(text).triples.map((t) => t.slice(0, 3));
+    expect(rel).toContainEqual(['Dataxo', 'has_figure', 'une trentaine de personnes']);
+    expect(rel).toContainEqual(['Dataxo', 'has_figure', "cinq millions d'euros"]);
+    expect(rel).toContainEqual(['Dataxo', 'has_figure', '55%']);
+  });
+
+  it('reads a deputy as working for the organisation, a shareholder as owning it', () => {
+    const a = extract('Jeanne Martin, directrice adjointe chez Dataxo, explique.').triples.map((t) => t.slice(0, 3));
+    expect(a).toEqual([['Jeanne Martin', 'works_for', 'Dataxo']]);
+    const b = extract('Selon Paul Girard, actionnaire principal de Dataxo, tout va bien.').triples.map((t) => t.slice(1, 3));
+    expect(b).toEqual([['owns', 'Dataxo']]);
+  });
+
+  it('reads an English possessive as no part of the name', () => {
+    const { typed, triples } = extract("Acme Bank's economist John Smith said prices would rise.");
+    expect(typed).toContainEqual(['organization', 'Acme Bank']);
+    expect(triples.map((t) => t.slice(0, 3))).toContainEqual(['John Smith', 'works_for', 'Acme Bank']);
   });
 
   it('reads "la société" as the organisation the previous sentence was about', () => {

@@ -269,7 +269,9 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       }
       // an all-capitals word does not continue a name written in small letters, nor the reverse: "Silésie BERLIN"
       if (t.kind === 'word' && t.cap && t.upper !== tokens[j - 1]!.upper && t.text.length > 3 && tokens[j - 1]!.text.length > 3 && tokens[j - 1]!.kind === 'word') break;
-      if (isNameToken(ctx, j, s.from, allUpper) || (t.kind === 'word' && t.cap && !t.upper && !/['’]$/.test(t.text) && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm))) {
+      // a capitalised business word continues a name even when it is a common word too: "Acme Bank", "Widget Group"
+      const suffix = t.kind === 'word' && t.cap && lx.has('orgSuffixes', t.norm) && !lx.has('determiners', t.norm);
+      if (isNameToken(ctx, j, s.from, allUpper) || suffix || (t.kind === 'word' && t.cap && !t.upper && !/['’]$/.test(t.text) && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm))) {
         j++;
         continue;
       }
@@ -623,7 +625,14 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
       const placeLed = norms.length >= 2 && lx.places.has(norms[0]!) && !lx.places.has(lastWord) && !lx.countries.has(lastWord) && !lx.has('nonEntities', lastWord);
       if (placeLed) return make('organization', 'place-led-name');
       // "a proposé à Renault une fusion": after a verb of giving or asking, "à" names who receives
-      const dative = p === 'a' && lx.has('dativeVerbs', prev2?.norm ?? '') && !lx.places.has(full);
+      // ("accorde un prêt de soutien à X": the verb may come a few words earlier)
+      let dative = false;
+      if (p === 'a' && !lx.places.has(full)) {
+        for (let k = from - 2; k >= Math.max(s.from, from - 7) && !dative; k--) {
+          if (tokens[k]!.kind === 'punct') break;
+          dative = lx.has('dativeVerbs', tokens[k]!.norm);
+        }
+      }
       if (!(p === 'en' && tokens[from]!.upper) && !dative) return make('place', 'place-preposition');
     }
   }

@@ -15,6 +15,8 @@ export interface LexiconData {
   honorifics: string[];
   leaderTitles: string[];
   workTitles: string[];
+  /** Words that make a leader's title a deputy's: "directrice adjointe" works for, does not lead. */
+  deputyWords: string[];
   founderTitles: string[];
   orgHeads: string[];
   orgSuffixes: string[];

@@ -89,9 +89,11 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   const warnings: string[] = [];
   const original = doc.text.charCodeAt(0) === 0xfeff ? doc.text.slice(1) : doc.text;
   const clean = cleanText(original);
-  const { tokens, sentences } = splitSentences(tokenize(clean.text));
+  let { tokens, sentences } = splitSentences(tokenize(clean.text));
   const guess = detectLanguageOfTokens(tokens);
   const lang = options.lang ?? guess.lang;
+  // English possessives are tokens of their own: "Acme Corp's chairman" names "Acme Corp"
+  if (lang === 'en' || (!options.lang && guess.unsure)) ({ tokens, sentences } = splitSentences(tokenize(clean.text, { possessives: true })));
   if (!options.lang && guess.unsure) warnings.push(`${doc.id}: language is neither French nor English as far as can be told; English rules were used.`);
   const { lexicon, rules } = getEngine(options.lang ?? (guess.unsure ? 'en' : lang), options.rules ?? []);
   const lowerWords = new Set<string>();

@@ -169,7 +169,9 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           // "Paul Durand, la directrice de cabinet du chef de l'État Claire Martin": a role phrase
           // that runs into another person's name is that person's, not an apposition to the first
           if (rule.appositionToTarget && isPersonItem(items[end])) continue;
-          emit(rule, binding, items, groups, s.index, speakers[items[start]!.kind === 'tok' ? (items[start] as WordItem).index : (items[start] as EntityItem).from], found, typedPairs);
+          // "directrice adjointe chez Danone": a deputy works for the organisation, does not lead it
+          const deputy = rule.relation === 'leads' && words.slice(start, end).some((w) => lx.has('deputyWords', w));
+          emit(deputy ? { ...rule, relation: 'works_for' } : rule, binding, items, groups, s.index, speakers[items[start]!.kind === 'tok' ? (items[start] as WordItem).index : (items[start] as EntityItem).from], found, typedPairs);
           if (end > start + 1) start = end - 1;
         }
       }
@@ -215,11 +217,40 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           }
         }
       }
-      // the subject: an entity opening the sentence ("La nouvelle structure dotée de 2.000 m2 …")
+      // "Dataxo, dont la production (220 tonnes) représente 90% …", "Dataxo, qui emploie 300 salariés":
+      // a figure in a relative clause belongs to the entity the clause hangs on
+      if (!owner) {
+        for (let b = k - 1; b >= Math.max(1, k - 30); b--) {
+          if (words[b] === ')') {
+            while (b > 0 && words[b] !== '(') b--;
+            continue;
+          }
+          if (canOwn(items[b]) || ['.', ';', ':', '«', '»', '"'].includes(words[b]!)) break;
+          if ((words[b] === 'qui' || words[b] === 'dont') && words[b - 1] === ',' && canOwn(items[b - 2])) {
+            // not "620 millions d'euros en France, dont 340 millions" (a part of a figure), nor
+            // "la Cour d'appel de Nancy, qui …" (the clause hangs on the noun the place complements)
+            const partOfFigure = words[b] === 'dont' && b + 1 === k;
+            const complement = (items[b - 2] as EntityItem).type === 'place' && ['de', 'du', 'des', "d'"].includes(words[b - 3] ?? '');
+            if (!partOfFigure && !complement) {
+              owner = (items[b - 2] as EntityItem).clusters[0];
+              pattern = 'has_figure.relative';
+            }
+            break;
+          }
+          if (words[b] === ',') break;
+        }
+      }
+      // the subject: an entity opening the sentence ("La nouvelle structure dotée de 2.000 m2 …"),
+      // a relative clause after it aside ("L'entreprise, qui emploie 30 personnes, a réalisé …")
       if (!owner) {
         const first = items.findIndex((it) => it.kind === 'ent');
         const between = items.slice(first + 1, k).some((it) => canOwn(it));
-        if (first >= 0 && first < k && first <= 3 && k - first <= 25 && canOwn(items[first]) && !between) {
+        let aside = 0;
+        if (first >= 0 && words[first + 1] === ',' && (words[first + 2] === 'qui' || words[first + 2] === 'dont')) {
+          const close = words.indexOf(',', first + 3);
+          if (close > 0 && close < k) aside = close - first;
+        }
+        if (first >= 0 && first < k && first <= 3 && k - first - aside <= 25 && canOwn(items[first]) && !between) {
           owner = (items[first] as EntityItem).clusters[0];
           pattern = 'has_figure.subject';
         }

@@ -76,8 +76,13 @@ function makeToken(text: string, start: number, kind: TokenKind, spaceBefore: bo
   };
 }
 
+export interface TokenizeOptions {
+  /** English: a possessive "'s" becomes a token of its own ("Acme Corp's chairman" → "Acme Corp", "'s"). */
+  possessives?: boolean;
+}
+
 /** Splits text into tokens; French elisions ("l'", "d'", "qu'") become tokens of their own. */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
   const tokens: Token[] = [];
   let lastEnd = 0;
   for (const m of text.matchAll(TOKEN_RE)) {
@@ -98,7 +103,11 @@ export function tokenize(text: string): Token[] {
         word = word.slice(apo + 1);
         if (!word) break;
       }
-      if (word) tokens.push(makeToken(word, at, 'word', at === start ? spaceBefore : false));
+      const possessive = options.possessives && word.length > 2 && /['’][sS]$/.test(word) ? 2 : 0;
+      if (possessive) {
+        tokens.push(makeToken(word.slice(0, -2), at, 'word', at === start ? spaceBefore : false));
+        tokens.push(makeToken(word.slice(-2), at + word.length - 2, 'word', false));
+      } else if (word) tokens.push(makeToken(word, at, 'word', at === start ? spaceBefore : false));
     } else if (m[2] !== undefined) tokens.push(makeToken(m[2], start, 'num', spaceBefore));
     else if (m[3] !== undefined) tokens.push(makeToken('\n', start, 'punct', spaceBefore));
     else tokens.push(makeToken(m[4]!, start, 'punct', spaceBefore));
