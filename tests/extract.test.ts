@@ -271,6 +271,11 @@ describe('discourse', () => {
     expect(b).toEqual([['owns', 'Dataxo']]);
   });
 
+  it('does not give a role phrase to a name coordinated after it', () => {
+    const leads = extract('Le président du groupe Les Verts au Parlement et Jean Dupont ont parlé.').triples.filter((t) => t[1] === 'leads');
+    expect(leads).toEqual([]);
+  });
+
   it('reads an English possessive as no part of the name', () => {
     const { typed, triples } = extract("Acme Bank's economist John Smith said prices would rise.");
     expect(typed).toContainEqual(['organization', 'Acme Bank']);

@@ -169,6 +169,8 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           // "Paul Durand, la directrice de cabinet du chef de l'État Claire Martin": a role phrase
           // that runs into another person's name is that person's, not an apposition to the first
           if (rule.appositionToTarget && isPersonItem(items[end])) continue;
+          // "le président du groupe X au Sénat et Paul Martin": a source after "et" that a gap reached is another subject
+          if (rule.gapBeforeSource && binding.s !== undefined && ['et', 'ou', 'and', 'or'].includes(words[binding.s - 1] ?? '')) continue;
           // "directrice adjointe chez Danone": a deputy works for the organisation, does not lead it
           const deputy = rule.relation === 'leads' && words.slice(start, end).some((w) => lx.has('deputyWords', w));
           emit(deputy ? { ...rule, relation: 'works_for' } : rule, binding, items, groups, s.index, speakers[items[start]!.kind === 'tok' ? (items[start] as WordItem).index : (items[start] as EntityItem).from], found, typedPairs);

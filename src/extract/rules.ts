@@ -48,6 +48,8 @@ export interface CompiledRule {
   startWords?: Set<string>;
   /** "$s:person , … $t": an apposition that ends on its target (see findRelations). */
   appositionToTarget: boolean;
+  /** A gap comes right before the source slot: "… au Sénat et $s" must not reach a coordinated name. */
+  gapBeforeSource: boolean;
 }
 
 const entityTypes = new Set<string>(ENTITY_TYPES);
@@ -127,7 +129,9 @@ export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexic
   const closing = elements[elements.length - 1];
   const appositionToTarget =
     opening?.t === 'slot' && opening.role === 's' && comma?.t === 'words' && comma.phrases.some((p) => p.length === 1 && p[0] === ',') && closing?.t === 'slot' && closing.role === 't';
-  const rule: CompiledRule = { id: spec.id, relation: spec.relation, elements, startsWithSlot: elements[0]?.t === 'slot', appositionToTarget };
+  const sourceAt = elements.findIndex((e) => e.t === 'slot' && e.role === 's');
+  const gapBeforeSource = sourceAt > 0 && elements[sourceAt - 1]!.t === 'gap';
+  const rule: CompiledRule = { id: spec.id, relation: spec.relation, elements, startsWithSlot: elements[0]?.t === 'slot', appositionToTarget, gapBeforeSource };
   // the mandatory word element with the fewest first words makes the best anchor
   let best: Set<string> | undefined;
   for (const el of elements) {
