@@ -6,6 +6,7 @@ import { extractDocument } from '../src/extract/index.ts';
 import { detectLanguage } from '../src/extract/lang.ts';
 import { getEngine } from '../src/extract/pipeline.ts';
 import { InputError } from '../src/extract/errors.ts';
+import { splitSentences, tokenize } from '../src/extract/tokenize.ts';
 import type { RulesFile } from '../src/extract/rules.ts';
 
 function extract(text: string) {
@@ -47,6 +48,15 @@ describe('cleaning', () => {
 
   it('keeps the hyphen of an inverted pronoun', () => {
     expect(cleanText('a révèle-t- il hier').text).toContain('révèle-t-il');
+  });
+});
+
+describe('sentences', () => {
+  it('splits glued sentences after a word or a number that ends in digits', () => {
+    const text = "La pandémie de Covid-19.De l'aide arrive. Il pleut en 2019.Le reste suit. La version 2.0 et 3.5 sort.";
+    const { tokens, sentences } = splitSentences(tokenize(text));
+    expect(sentences.map((x) => text.slice(x.start, x.end))).toEqual(['La pandémie de Covid-19.', "De l'aide arrive.", 'Il pleut en 2019.', 'Le reste suit.', 'La version 2.0 et 3.5 sort.']);
+    expect(tokens.length).toBeGreaterThan(0);
   });
 });
 
@@ -274,6 +284,11 @@ describe('discourse', () => {
   it('does not give a role phrase to a name coordinated after it', () => {
     const leads = extract('Le président du groupe Les Verts au Parlement et Jean Dupont ont parlé.').triples.filter((t) => t[1] === 'leads');
     expect(leads).toEqual([]);
+  });
+
+  it('does not give a figure to who reports it', () => {
+    const rel = extract("« On sera à -10 % de croissance », a déclaré Paul Martin sur Radio Bretix. Selon Dataxo, le marché a reculé de 12%.").triples;
+    expect(rel.filter((t) => t[1] === 'has_figure')).toEqual([]);
   });
 
   it('reads an English possessive as no part of the name', () => {

@@ -201,6 +201,12 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         const a = ['la', 'le', 'les', "l'"].includes(words[after + 1] ?? '') ? after + 2 : after + 1;
         if (canOwn(items[a]) && items[a]!.type === 'organization') forOwner = (items[a] as EntityItem).clusters[0];
       }
+      // "selon Dataxo", "« … », a dit Paul sur France Inter": who says it does not own the figure
+      const reportsIt = (b: number): boolean => {
+        const it = items[b] as EntityItem;
+        const before = words[b - 1] ?? '';
+        return before === 'selon' || before === 'according' || (before === 'apres' && words[b - 2] === "d'") || (it.from >= 0 && isMediaCitation(ctx, it.from, s)) || (before === 'par' && ['"', '»', '”'].includes(words[b + 1] ?? ''));
+      };
       let pattern = 'has_figure.nearest';
       if (isMoney && programmeHere && !(forOwner && programmeHere[1] > k)) owner = programmeHere[0].clusters[0];
       else if (forOwner) {
@@ -252,7 +258,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           const close = words.indexOf(',', first + 3);
           if (close > 0 && close < k) aside = close - first;
         }
-        if (first >= 0 && first < k && first <= 3 && k - first - aside <= 25 && canOwn(items[first]) && !between) {
+        if (first >= 0 && first < k && first <= 3 && k - first - aside <= 25 && canOwn(items[first]) && !between && !reportsIt(first)) {
           owner = (items[first] as EntityItem).clusters[0];
           pattern = 'has_figure.subject';
         }
@@ -265,6 +271,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           if (!canOwn(it)) continue;
           // "réalisées à 60% en France avec 358 millions d'euros": a place after "en" is where, not whose
           if (it.type === 'place' && ['en', 'au', 'aux', 'a', 'dans', 'in'].includes(words[b - 1] ?? '')) continue;
+          if (reportsIt(b)) continue;
           const c = it.clusters[0]!;
           if (attachedAfterFigure.has(c)) break;
           owner = c;
@@ -273,7 +280,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       }
       if (!owner) {
         const first = items.findIndex((it) => it.kind === 'ent');
-        if (first >= 0 && first < k && first <= 3 && k - first <= 25 && canOwn(items[first])) {
+        if (first >= 0 && first < k && first <= 3 && k - first <= 25 && canOwn(items[first]) && !reportsIt(first)) {
           owner = (items[first] as EntityItem).clusters[0];
           pattern = 'has_figure.subject';
         }

@@ -180,7 +180,9 @@ export function splitSentences(all: Token[]): { tokens: Token[]; sentences: Sent
         const prev = all[j - 1]!;
         if (!(prev.text === '.' || CLOSERS.has(prev.text)) || !(next.cap && next.kind === 'word')) continue;
         const before = all[i - 1];
-        if (before && !(before.kind === 'word' && /\p{Ll}{2}$/u.test(before.text)) && !CLOSERS.has(before.text)) continue;
+        // ("la pandémie de Covid-19.De l'aide", "en 2019.Le reste": a word or a number ending in digits too)
+        const wordEnd = before && ((before.kind === 'word' && /(?:\p{Ll}{2}|\d)$/u.test(before.text)) || (before.kind === 'num' && /^\d+$/.test(before.text) && next.text.length >= 2));
+        if (before && !wordEnd && !CLOSERS.has(before.text)) continue;
       }
       i = j - 1;
       close();
