@@ -33,6 +33,14 @@ const SETS: { name: string; title: string; entities: number; relations: number }
   // (a little under the values after those fixes) guard against regressions; they are no longer an
   // estimate on unseen text.
   { name: 'holdout3-news', title: 'third held-out news set', entities: 0.82, relations: 0.88 },
+  // Floors on the fourth held-out set (tests/fixtures/holdout4-news.*): eight OrangeSum articles picked
+  // by a seeded shuffle (Python random.Random(20261126), same pool, earlier ids excluded) and annotated
+  // before the extractor ran on them; its annotation reads more relations per article (54 gold, 30 of
+  // them has_figure) than the earlier sets.
+  // First, clean measurement: typed entities P/R/F1 0.793/0.816/0.804 (141 gold), labeled relations
+  // 0.556/0.093/0.159 (54 gold). General rules were then written from its errors (0.866 and 0.343
+  // after them), so these floors guard against regressions; they are no longer an estimate on unseen text.
+  { name: 'holdout4-news', title: 'fourth held-out news set', entities: 0.84, relations: 0.3 },
 ];
 
 /** Extracts an annotated news set of tests/fixtures (NAME.jsonl, NAME.gold.json) and scores it. */
