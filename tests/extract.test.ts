@@ -282,8 +282,16 @@ describe('discourse', () => {
   });
 
   it('does not give a role phrase to a name coordinated after it', () => {
-    const leads = extract('Le président du groupe Les Verts au Parlement et Jean Dupont ont parlé.').triples.filter((t) => t[1] === 'leads');
-    expect(leads).toEqual([]);
+    for (const text of ['Le président du groupe Les Verts à la mairie et Jean Dupont ont parlé.', 'Le président du groupe Les Verts au Sénat et Jean Dupont ont parlé.']) {
+      expect(extract(text).triples.filter((t) => t[1] === 'leads')).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['Le texte a été voté par le Sénat mardi.', ['organization', 'Sénat']],
+    ['The bill passed the Senate on Monday.', ['organization', 'Senate']],
+  ])('reads a lone capitalised institution as an organisation: %s', (text, expected) => {
+    expect(extract(text).typed).toContainEqual(expected);
   });
 
   it('does not give a figure to who reports it', () => {

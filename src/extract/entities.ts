@@ -352,7 +352,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       if (tokens[k]!.cap || tokens[k]!.kind !== 'word') break;
     }
     // a lone capitalised word that only is an org head or place head ("Groupe", "Région") is not a name
-    if (streetStart < 0 && j === i + 1 && !lx.orgs.has(norms[i]!) && !lx.places.has(norms[i]!) && (lx.has('orgHeads', norms[i]!) || lx.has('placeHeads', norms[i]!) || lx.has('programmeNamedHeads', norms[i]!))) continue;
+    if (streetStart < 0 && j === i + 1 && !lx.orgs.has(norms[i]!) && !lx.places.has(norms[i]!) && !lx.has('soleInstitutions', norms[i]!) && (lx.has('orgHeads', norms[i]!) || lx.has('placeHeads', norms[i]!) || lx.has('programmeNamedHeads', norms[i]!))) continue;
     // a lone capitalised word the document also writes in lower case is a common word: "la Justice" / "la justice"
     if (streetStart < 0 && j === i + 1 && !tokens[i]!.upper && ctx.lowerWords.has(norms[i]!) && !lx.places.has(norms[i]!) && !lx.orgs.has(norms[i]!) && !lx.isFirstName(norms[i]!, tokens[i]!.text)) continue;
     // a minister's portfolio is no name: "secrétaire d'État aux Transports", "ministre de la Santé"
@@ -556,7 +556,7 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   for (const back of [1, 2]) {
     if (from - back >= s.from && lx.matchPhrase('productContextBefore', normsAll, from - back) === back) return make('product', 'product-context');
   }
-  if (lx.orgs.has(full)) return make('organization', 'org-lexicon');
+  if (lx.orgs.has(full) || (norms.length === 1 && lx.has('soleInstitutions', full))) return make('organization', 'org-lexicon');
   if (lx.places.has(full)) return make('place', 'place-lexicon');
   const compass = /^(.+)-(?:est|ouest|nord|sud|east|west|north|south)$/.exec(full);
   if (compass && lx.places.has(compass[1]!)) return make('place', 'place-lexicon');

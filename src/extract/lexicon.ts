@@ -19,6 +19,8 @@ export interface LexiconData {
   deputyWords: string[];
   founderTitles: string[];
   orgHeads: string[];
+  /** Institution heads that name one institution when capitalised alone: "le Sénat", "the Senate". */
+  soleInstitutions: string[];
   orgSuffixes: string[];
   facilityNouns: string[];
   /** First words that make a capitalised name a place: "Saint Quay-Portrieux", "San Diego". */
