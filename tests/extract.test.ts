@@ -249,6 +249,19 @@ describe('discourse', () => {
     expect(extract(text).typed).toContainEqual(expected);
   });
 
+  it.each([
+    ['Le groupe a supprimé des postes chez SNCX Réseau et SNCX Mobilités.', ['organization', 'SNCX Réseau']],
+    ['Le prince Albert II de Valbonne a reçu le ministre.', ['person', 'Albert II de Valbonne']],
+    ['Le parc Disney World en Floride a rouvert.', ['place', 'Floride']],
+    ['Selon le Parti communiste unitaire, tout va bien.', ['organization', 'Parti communiste unitaire']],
+  ])('reads a name whole or cut where it ends: %s', (text, expected) => {
+    expect(extract(text).typed).toContainEqual(expected);
+  });
+
+  it('does not take a one-word section heading between dashes for a name', () => {
+    expect(extract('Le pays va mal.- Epidémie -Le virus progresse à nouveau.').typed).toEqual([]);
+  });
+
   it('joins a short form to a name that only adds a sector word ("Dataxo Automobiles" / "Dataxo")', () => {
     const r = extract('Le groupe Dataxo Automobiles a proposé une fusion. Mais Dataxo est en retard.');
     const orgs = r.entities.filter((e) => e.type === 'organization');

@@ -76,6 +76,15 @@ function isInitialPosition(ctx: DocContext, i: number, sentenceFrom: number): bo
   return prev.kind === 'punct' && OPENERS.has(prev.text);
 }
 
+const DASHES = new Set(['-', '–', '—']);
+
+/** The token is a heading of one word between dashes: "- Epidémie -". */
+function isDashHeading(ctx: DocContext, i: number): boolean {
+  const prev = ctx.tokens[i - 1];
+  const next = ctx.tokens[i + 1];
+  return !!prev && !!next && DASHES.has(prev.text) && DASHES.has(next.text);
+}
+
 /** Whether a capitalised token can be part of a name. */
 function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperRun: boolean): boolean {
   const t = ctx.tokens[i]!;
@@ -100,6 +109,8 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   // "Orange et Bouygues Telecom ont …": a capitalised word in a list of names is a name
   const listed = (ctx.norms[i + 1] === 'et' || ctx.norms[i + 1] === 'and' || ctx.norms[i + 1] === '&') && ctx.tokens[i + 2]?.cap === true && ctx.tokens[i + 2]?.kind === 'word' && !lx.has('determiners', ctx.norms[i + 2]!);
   const seenInside = ctx.tokens[i + 1]?.cap === true && ctx.capPairs?.has(`${w} ${ctx.norms[i + 1]}`) === true;
+  // a one-word section heading between dashes, "- Epidémie -", "- Basket -", is a common word
+  if (!known && !t.upper && isDashHeading(ctx, i)) return false;
   if (isInitialPosition(ctx, i, sentenceFrom) && !known && !listed && !seenInside) {
     if (lx.knownWords.has(w) || ctx.lowerWords.has(w)) return false;
     if (w.includes('-') && w.split('-').every((part) => lx.knownWords.has(part) || ctx.lowerWords.has(part) || lx.has('commonWords', part))) return false;
@@ -267,6 +278,18 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
         j++;
         continue;
       }
+      // a regnal number after a given name: "Albert II de Monaco", "Charles III"
+      if (t.kind === 'word' && /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)$/.test(t.text) && personLike(j - 1)) {
+        j++;
+        firstNameSoFar = true;
+        continue;
+      }
+      // an acronym then a capitalised word is one name: "SNCF Réseau", "EDF Renouvelables"
+      const acronymThenWord = tokens[j - 1]!.upper && tokens[j - 1]!.text.length <= 5 && j - 1 === i && t.kind === 'word' && t.cap && !t.upper && !allUpper && !personLike(j) && !lx.places.has(t.norm) && !lx.has('placeOpeners', t.norm.split('-')[0]!) && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm) && !isTaken(j);
+      if (acronymThenWord) {
+        j++;
+        continue;
+      }
       // an all-capitals word does not continue a name written in small letters, nor the reverse: "Silésie BERLIN"
       if (t.kind === 'word' && t.cap && t.upper !== tokens[j - 1]!.upper && t.text.length > 3 && tokens[j - 1]!.text.length > 3 && tokens[j - 1]!.kind === 'word') break;
       // a capitalised business word continues a name even when it is a common word too: "Acme Bank", "Widget Group"
@@ -293,7 +316,9 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       const afterKnownPlace = j + c < s.to && (lx.places.has(norms[j + c]!) || knownPhraseAt(ctx, j + c, s.to, isTaken)?.type === 'place');
       const unknownSingle = j === i + 1 && !personLike(i) && !lx.places.has(norms[i]!) && !tokens[i]!.upper && (norms[j] === 'du' || norms[j] === 'des' || norms[j] === 'de') && !personLike(j + c);
       const institutional = startsWithHead || lx.orgs.has(norms[i]!) || lx.matchPhrase('orgHeads', norms, j - 1) > 0 || (c === 1 && tokens[j]!.text === '&') || (unknownSingle && !afterKnownPlace);
-      if (c > 0 && institutional && j + c < s.to && !isTaken(j + c) && isNameToken(ctx, j + c, s.from, allUpper) && !lx.has('commonWords', tokens[j + c]!.norm)) {
+      // "Disney World en Floride": "en" before a known place says where, it does not continue the name
+      const where = norms[j] === 'en' && afterKnownPlace;
+      if (c > 0 && institutional && !where && j + c < s.to && !isTaken(j + c) && isNameToken(ctx, j + c, s.from, allUpper) && !lx.has('commonWords', tokens[j + c]!.norm)) {
         j += c + 1;
         continue;
       }

@@ -22,6 +22,7 @@ const PERCENT = units.percent.map((p) => p.split(' '));
 const TIME = new Set(units.timeUnits);
 const SKIP_ADJ = new Set(units.countSkipAdjectives);
 const COUNT_STOP = new Set(units.countNounStop);
+const SUBUNITS = new Map(Object.entries(units.subunits as unknown as Record<string, [string, number]>));
 const APPROXIMATE = new Map(Object.entries(units.approximate as Record<string, number>));
 const COUNT_NOUNS = new Set(units.countNouns);
 
@@ -91,6 +92,12 @@ function readUnit(tokens: Token[], at: number, end: number, lexicon: Lexicon, va
     if (u && i + ofSkip < end) {
       const two = `${u.norm} ${tokens[i + ofSkip + 1]?.norm ?? ''}`;
       if (CURRENCIES.has(two)) return { unit: CURRENCIES.get(two), scale, length: i + ofSkip + 2 - at, kind: 'money' };
+      // "2 centimes", "5 centimes d'euro": a hundredth of the currency
+      const sub = SUBUNITS.get(u.norm);
+      if (sub && scale === 1) {
+        const long = tokens[i + ofSkip + 1]?.norm === "d'" && CURRENCIES.get(tokens[i + ofSkip + 2]?.norm ?? '') === sub[0] ? 2 : 0;
+        return { unit: sub[0], scale: sub[1], length: i + ofSkip + 1 + long - at, kind: 'money' };
+      }
       if (CURRENCIES.has(u.norm) && (u.norm.length > 1 || u.text === '€' || u.text === '$' || u.text === '£')) {
         const s = u.norm === 'm€' ? 1e6 : u.norm === 'md€' || u.norm === 'mds€' ? 1e9 : u.norm === 'k€' ? 1e3 : 1;
         return { unit: CURRENCIES.get(u.norm), scale: scale * s, length: i + ofSkip + 1 - at, kind: 'money' };
@@ -207,7 +214,8 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
     const prev = tokens[start - 1];
     // "à -10 % de croissance": a minus sign glued to the number and parted from the word before
     const minus = !prefixUnit && prev?.text === '-' && prev.spaceBefore && !t.spaceBefore;
-    if (prev && ((prev.text === '-' && !minus) || prev.text === '/' || prev.text === '#' || prev.norm === 'n°' || prev.norm === 'no' || prev.norm === 'page' || prev.norm === 'p')) {
+    // "2019-2020" is no figure; "- 5 000 euros" (a dash between spaces) is one
+    if (prev && ((prev.text === '-' && !minus && !t.spaceBefore) || prev.text === '/' || prev.text === '#' || prev.norm === 'n°' || prev.norm === 'no' || prev.norm === 'page' || prev.norm === 'p')) {
       if (!prefixUnit) continue;
     }
     let j = i + num.length;
@@ -262,8 +270,7 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
     if (!unit) continue;
     if (num.spelled && unit.kind === 'count') continue; // "deux entités" is not a figure
     if (unit.kind === 'scale' && num.spelled) continue;
-    if (minus && unit.kind !== 'percent') continue;
-    const figure: FigureSpan = minus ? { from: start - 1, to: j + unit.length, value: -value } : { from: start, to: j + unit.length, value: scaled(value, unit.scale) };
+    const figure: FigureSpan = { from: minus ? start - 1 : start, to: j + unit.length, value: (minus ? -1 : 1) * scaled(value, unit.scale) };
     if (unit.kind === 'count') figure.counted = true;
     if (unit.unit !== undefined) figure.unit = unit.unit;
     found.push(figure);
