@@ -64,7 +64,9 @@ function splitPattern(pattern: string): string[] {
       continue;
     }
     if (pattern[i] === '(') {
-      const close = pattern.indexOf(')', i);
+      // the group ends at the first ")" that no backslash escapes: "(\\))" is a closing bracket
+      let close = pattern.indexOf(')', i);
+      while (close > 0 && pattern[close - 1] === '\\') close = pattern.indexOf(')', close + 1);
       if (close < 0) throw new Error(`unbalanced "(" at column ${i + 1}`);
       let end = close + 1;
       if (pattern[end] === '?') end++;
