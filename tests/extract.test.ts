@@ -57,6 +57,9 @@ describe('sentences', () => {
     const { tokens, sentences } = splitSentences(tokenize(text));
     expect(sentences.map((x) => text.slice(x.start, x.end))).toEqual(['La pandémie de Covid-19.', "De l'aide arrive.", 'Il pleut en 2019.', 'Le reste suit.', 'La version 2.0 et 3.5 sort.']);
     expect(tokens.length).toBeGreaterThan(0);
+    const heading = 'Le marché recule.- Dataxo en tête - Dataxo grandit.';
+    const split = splitSentences(tokenize(heading)).sentences.map((x) => heading.slice(x.start, x.end));
+    expect(split).toEqual(['Le marché recule.', '- Dataxo en tête - Dataxo grandit.']);
   });
 });
 
@@ -277,6 +280,13 @@ describe('discourse', () => {
     expect(b.filter((t) => t[1] === 'has_figure' && t[0] === 'Valbonne')).toEqual([]);
     const c = extract("Les ventes atteignent 620 millions d'euros en Bretonnie, dont 340 millions sur prescription.").triples;
     expect(c.filter((t) => t[2] === '340 millions')).toEqual([]);
+  });
+
+  it('finds the subject after a fronted phrase, and after a heading that names it too', () => {
+    const a = extract("Pour augmenter sa cadence, Dataxo a relocalisé sa production, recruté plus de 50 personnes et investi 3 millions d'euros.").triples.map((t) => t.slice(0, 3));
+    expect(a).toContainEqual(['Dataxo', 'has_figure', "3 millions d'euros"]);
+    const b = extract('Le marché recule.- Dataxo à la 3e place - Dataxo est devenu jeudi le troisième vendeur du pays, en dépassant les 34.000 ventes.').triples.map((t) => t.slice(0, 3));
+    expect(b).toContainEqual(['Dataxo', 'has_figure', '34.000 ventes']);
   });
 
   it('reads past a relative clause after the subject to find whose figure it is', () => {

@@ -252,13 +252,17 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       // a relative clause after it aside ("L'entreprise, qui emploie 30 personnes, a réalisé …")
       if (!owner) {
         const first = items.findIndex((it) => it.kind === 'ent');
-        const between = items.slice(first + 1, k).some((it) => canOwn(it));
+        const firstCluster = first >= 0 && items[first]!.kind === 'ent' ? (items[first] as EntityItem).clusters[0] : undefined;
+        // another owner in between, not the same one named again ("- Le Brésil 3e - Le Brésil est devenu …")
+        const between = items.slice(first + 1, k).some((it) => canOwn(it) && it.clusters[0] !== firstCluster);
         let aside = 0;
         if (first >= 0 && words[first + 1] === ',' && (words[first + 2] === 'qui' || words[first + 2] === 'dont')) {
           const close = words.indexOf(',', first + 3);
           if (close > 0 && close < k) aside = close - first;
         }
-        if (first >= 0 && first < k && first <= 3 && k - first - aside <= 25 && canOwn(items[first]) && !between && !reportsIt(first)) {
+        // ("En grande difficulté financière, le quotidien … a supprimé 27 emplois": after a fronted phrase too)
+        const opens = first <= 3 || (first <= 9 && words[first - 1] === ',');
+        if (first >= 0 && first < k && opens && k - first - aside <= 25 && canOwn(items[first]) && !between && !reportsIt(first)) {
           owner = (items[first] as EntityItem).clusters[0];
           pattern = 'has_figure.subject';
         }

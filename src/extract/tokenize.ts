@@ -178,7 +178,9 @@ export function splitSentences(all: Token[]): { tokens: Token[]; sentences: Sent
       if (!next.spaceBefore) {
         // glued: only after a lower-case word or a closing bracket/quote
         const prev = all[j - 1]!;
-        if (!(prev.text === '.' || CLOSERS.has(prev.text)) || !(next.cap && next.kind === 'word')) continue;
+        // "recule.- Dataxo à la 3e place -": a heading between dashes glued to the full stop
+        const heading = (next.text === '-' || next.text === '–' || next.text === '—') && all[j + 1]?.cap === true && all[j + 1]!.spaceBefore;
+        if (!(prev.text === '.' || CLOSERS.has(prev.text)) || !((next.cap && next.kind === 'word') || heading)) continue;
         const before = all[i - 1];
         // ("la pandémie de Covid-19.De l'aide", "en 2019.Le reste": a word or a number ending in digits too)
         const wordEnd = before && ((before.kind === 'word' && /(?:\p{Ll}{2}|\d)$/u.test(before.text)) || (before.kind === 'num' && /^\d+$/.test(before.text) && next.text.length >= 2));
