@@ -261,6 +261,12 @@ describe('discourse', () => {
     expect(extract(text).typed).toContainEqual(expected);
   });
 
+  it('reads a unit named after an acronym as part of it, and a person after an acronym as a person', () => {
+    const rel = extract('La SNCX a réorganisé SNCX Réseau. La SNCX grandit.').triples.map((t) => t.slice(0, 3));
+    expect(rel).toContainEqual(['SNCX Réseau', 'part_of', 'SNCX']);
+    expect(extract("« Je suis inquiet », dit à l'AFP Lawrence Gostin, de l'université.").typed).toContainEqual(['person', 'Lawrence Gostin']);
+  });
+
   it('does not take a one-word section heading between dashes for a name', () => {
     expect(extract('Le pays va mal.- Epidémie -Le virus progresse à nouveau.').typed).toEqual([]);
   });

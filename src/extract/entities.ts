@@ -278,6 +278,8 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
         j++;
         continue;
       }
+      // after an acronym, a given name and a surname are a person of their own: "à l'AFP Lawrence Gostin"
+      if (tokens[j - 1]!.upper && t.kind === 'word' && t.cap && !t.upper && lx.isFirstName(norms[j]!, t.text) && tokens[j + 1]?.cap === true && tokens[j + 1]!.kind === 'word' && !tokens[j + 1]!.upper) break;
       // a regnal number after a given name: "Albert II de Monaco", "Charles III"
       if (t.kind === 'word' && /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)$/.test(t.text) && personLike(j - 1)) {
         j++;
@@ -285,7 +287,9 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
         continue;
       }
       // an acronym then a capitalised word is one name: "SNCF Réseau", "EDF Renouvelables"
-      const acronymThenWord = tokens[j - 1]!.upper && tokens[j - 1]!.text.length <= 5 && j - 1 === i && t.kind === 'word' && t.cap && !t.upper && !allUpper && !personLike(j) && !lx.places.has(t.norm) && !lx.has('placeOpeners', t.norm.split('-')[0]!) && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm) && !isTaken(j);
+      // (one plain capitalised word only, not a name that follows: "à l'AFP Lawrence Gostin", "la NBA LeBron James")
+      const nextIsCap = tokens[j + 1]?.cap === true && tokens[j + 1]!.kind === 'word';
+      const acronymThenWord = tokens[j - 1]!.upper && tokens[j - 1]!.text.length <= 5 && !lx.has('nonEntities', norms[j - 1]!) && j - 1 === i && t.kind === 'word' && /^\p{Lu}[\p{Ll}-]{2,}$/u.test(t.text) && !nextIsCap && !allUpper && !personLike(j) && !lx.places.has(t.norm) && !lx.has('placeOpeners', t.norm.split('-')[0]!) && !lx.has('nonEntities', t.norm) && !lx.has('determiners', t.norm) && !lx.has('commonWords', t.norm) && !isTaken(j);
       if (acronymThenWord) {
         j++;
         continue;

@@ -346,7 +346,9 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     const words = c.label.split(/\s+/);
     for (let cut = words.length - 1; cut >= 1; cut--) {
       // only a unit of the parent: "Microsoft Financing", "Renault Trucks Services" — not "Aston Martin DB5"
-      if (!words.slice(cut).every((w) => ctx.lexicon.has('orgSuffixes', normKey(w)))) continue;
+      // … or a unit named after an acronym: "SNCF Réseau" → "SNCF"
+      const acronymUnit = cut === 1 && words.length === 2 && /^\p{Lu}{2,6}$/u.test(words[0]!) && /^\p{Lu}[\p{Ll}-]{2,}$/u.test(words[1]!) && !ctx.lexicon.has('nonEntities', normKey(words[0]!)) && !ctx.lexicon.isFirstName(normKey(words[1]!), words[1]!);
+      if (!acronymUnit && !words.slice(cut).every((w) => ctx.lexicon.has('orgSuffixes', normKey(w)))) continue;
       const prefix = words.slice(0, cut).join(' ').toLowerCase();
       const parent = orgs.find((o) => o !== c && o.label.toLowerCase() === prefix);
       if (parent) {
