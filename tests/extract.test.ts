@@ -267,6 +267,12 @@ describe('discourse', () => {
     expect(extract("« Je suis inquiet », dit à l'AFP Lawrence Gostin, de l'université.").typed).toContainEqual(['person', 'Lawrence Gostin']);
   });
 
+  it('does not take a dictionary word opening a sentence for a name, unless the text capitalises it elsewhere', () => {
+    expect(extract("Epidémie oblige, le défilé n'aura pas lieu. Basket : la saison reprend.").typed).toEqual([]);
+    expect(extract('Casino a fermé trois magasins. Le groupe Casino va mieux.').typed).toContainEqual(['organization', 'Casino']);
+    expect(extract('Alfa Romeo est toujours convalescent.').typed).toContainEqual(['organization', 'Alfa Romeo']);
+  });
+
   it('does not take a one-word section heading between dashes for a name', () => {
     expect(extract('Le pays va mal.- Epidémie -Le virus progresse à nouveau.').typed).toEqual([]);
   });

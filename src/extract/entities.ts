@@ -29,6 +29,8 @@ export interface DocContext {
   lexicon: Lexicon;
   /** Lower-case words seen in the document (to tell "Accompagnement" from a name). */
   lowerWords: Set<string>;
+  /** Words written with a capital after another word of the sentence (names, not sentence openers). */
+  midCaps?: Set<string>;
   /** Pairs of capitalised words ("action logement") seen inside a sentence, not at its start. */
   capPairs?: Set<string>;
   /** Acronyms the document defines as common nouns ("rupture conventionnelle collective (RCC)"): no names. */
@@ -113,6 +115,14 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   if (!known && !t.upper && isDashHeading(ctx, i)) return false;
   if (isInitialPosition(ctx, i, sentenceFrom) && !known && !listed && !seenInside) {
     if (lx.knownWords.has(w) || ctx.lowerWords.has(w)) return false;
+    // a dictionary word opening a sentence, never capitalised inside one in this text: "Epidémie oblige", "Basket :"
+    // (alone: "Alfa Romeo" goes on; at a sentence start or after a dash, not in brackets: "(Var)")
+    const opener = ctx.tokens[i - 1];
+    const starts = i === sentenceFrom || (opener !== undefined && DASHES.has(opener.text));
+    // (and a common word goes on with lower-case words or a colon: "Havas, filiale de …" is a name before its apposition)
+    const after = ctx.tokens[i + 1];
+    const goesOn = !after || (after.kind === 'word' && !after.cap) || after.text === ':' || after.text === "'";
+    if (starts && goesOn && !nextCap && !t.upper && !ctx.midCaps?.has(w) && lx.isDictionaryWord(w)) return false;
     if (w.includes('-') && w.split('-').every((part) => lx.knownWords.has(part) || ctx.lowerWords.has(part) || lx.has('commonWords', part))) return false;
     if (!t.upper && /(?:tion|tions|ment|ments|ite|ites|isme|ance|ences?|ure|ures|age|ages|eur|eurs|ique|iques|ier|iers|ee|ees|able|ible|ant|ante|ants|ent|ente|ons|ez|ait|aient|ais)$/.test(w)) return false;
   }

@@ -7,6 +7,7 @@ import lexiconFr from './data/lexicon.fr.json';
 import lexiconEn from './data/lexicon.en.json';
 import firstNamesData from './data/first-names.json';
 import citiesData from './data/cities.json';
+import frenchWords from 'an-array-of-french-words/index.json';
 import { normWord } from './tokenize.ts';
 import type { Lang } from './types.ts';
 
@@ -96,6 +97,20 @@ export class Lexicon {
   readonly multiwordFirst = new Set<string>();
   /** Words the language model knows as verbs, adjectives, adverbs, function words. */
   readonly knownWords = new Set<string>();
+  private dictionary: Set<string> | undefined;
+
+  /**
+   * Whether a word is in the language's dictionary (French: an-array-of-french-words, ~336,000
+   * common words and their forms; no proper names). Built on first use.
+   */
+  isDictionaryWord(w: string): boolean {
+    if (this.lang !== 'fr') return false;
+    if (!this.dictionary) {
+      this.dictionary = new Set();
+      for (const word of frenchWords as string[]) if (!/['’]/.test(word)) this.dictionary.add(normWord(word));
+    }
+    return this.dictionary.has(w);
+  }
 
   constructor(lang: Lang, data: LexiconData) {
     this.lang = lang;

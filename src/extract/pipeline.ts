@@ -97,8 +97,14 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   if (!options.lang && guess.unsure) warnings.push(`${doc.id}: language is neither French nor English as far as can be told; English rules were used.`);
   const { lexicon, rules } = getEngine(options.lang ?? (guess.unsure ? 'en' : lang), options.rules ?? []);
   const lowerWords = new Set<string>();
-  for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerWords.add(t.norm);
-  const ctx: DocContext = { text: clean.text, tokens, sentences, lexicon, lowerWords, capPairs: findCapPairs(tokens, sentences), norms: tokens.map((t) => t.norm) };
+  const midCaps = new Set<string>();
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') continue;
+    if (!t.cap) lowerWords.add(t.norm);
+    else if (tokens[k - 1]?.kind === 'word' && tokens[k - 1]!.sentence === t.sentence) midCaps.add(t.norm);
+  }
+  const ctx: DocContext = { text: clean.text, tokens, sentences, lexicon, lowerWords, midCaps, capPairs: findCapPairs(tokens, sentences), norms: tokens.map((t) => t.norm) };
 
   const mentions = findMentions(ctx);
   const clusters = resolveMentions(ctx, mentions, lexicon.countries);
