@@ -273,6 +273,11 @@ describe('discourse', () => {
     expect(extract('Alfa Romeo est toujours convalescent.').typed).toContainEqual(['organization', 'Alfa Romeo']);
   });
 
+  it('does not take the people of a town for a name, and reads "appartenant à X" as no place', () => {
+    expect(extract('Partout dans la ville, des Valbonnais ont été blessés.').typed).toEqual([]);
+    expect(extract('Le réseau social appartenant à Dataxo a été banni.').typed).toContainEqual(['organization', 'Dataxo']);
+  });
+
   it('does not take a one-word section heading between dashes for a name', () => {
     expect(extract('Le pays va mal.- Epidémie -Le virus progresse à nouveau.').typed).toEqual([]);
   });

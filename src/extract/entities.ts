@@ -104,7 +104,9 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   if (allUpperRun) return known;
   // nationalities and demonyms are not names: "Français", "Allemands", "European"
   const nextCap = ctx.tokens[i + 1]?.cap === true && ctx.tokens[i + 1]?.kind === 'word';
-  if (!nextCap && !lx.places.has(w) && !lx.orgs.has(w) && (lx.demonyms.has(w) || (lx.knownWords.has(w) && !lx.isFirstName(w, t.text) && DEMONYM_SHAPE.test(w)))) return false;
+  // … also a plural of that shape after "des", "les", "aux" that no dictionary knows: "des Beyrouthins"
+  const pluralDemonym = /s$/.test(w) && ['des', 'les', 'aux'].includes(ctx.norms[i - 1] ?? '') && DEMONYM_SHAPE.test(w) && !lx.isDictionaryWord(w) && lx.lang === 'fr';
+  if (!nextCap && !lx.places.has(w) && !lx.orgs.has(w) && (lx.demonyms.has(w) || ((lx.knownWords.has(w) || pluralDemonym) && !lx.isFirstName(w, t.text) && DEMONYM_SHAPE.test(w)))) return false;
   // spelled numbers: "Vingt-cinq exemplaires"
   if (w.split('-').every((part) => SPELLED_NUMBERS.has(part))) return false;
   if (lx.has('commonWords', w) && !known) return false;
