@@ -278,6 +278,18 @@ describe('discourse', () => {
     expect(extract('Le réseau social appartenant à Dataxo a été banni.').typed).toContainEqual(['organization', 'Dataxo']);
   });
 
+  it('keeps a hyphenated Arabic particle in a name and joins the surname to it, and reads "désert de X" as a place', () => {
+    const r = extract('« Ils cherchaient de l\'or », explique Hatem al-Nour, directeur des fouilles. « Ils reviendront », dit M. Nour, dans le désert de Bayouda.');
+    const person = r.entities.find((e) => e.type === 'person')!;
+    expect(person.label).toBe('Hatem al-Nour');
+    expect(person.mentions).toHaveLength(2);
+    expect(r.typed).toContainEqual(['place', 'Bayouda']);
+  });
+
+  it('does not take a participle opening a quotation for a name', () => {
+    expect(extract('« Conduits au poste de police, les ouvriers ont été relâchés », peste un inspecteur.').typed).toEqual([]);
+  });
+
   it('does not take a one-word section heading between dashes for a name', () => {
     expect(extract('Le pays va mal.- Epidémie -Le virus progresse à nouveau.').typed).toEqual([]);
   });

@@ -120,7 +120,7 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
     // a dictionary word opening a sentence, never capitalised inside one in this text: "Epidémie oblige", "Basket :"
     // (alone: "Alfa Romeo" goes on; at a sentence start or after a dash, not in brackets: "(Var)")
     const opener = ctx.tokens[i - 1];
-    const starts = i === sentenceFrom || (opener !== undefined && DASHES.has(opener.text));
+    const starts = i === sentenceFrom || (opener !== undefined && (DASHES.has(opener.text) || opener.text === '"' || opener.text === '«' || opener.text === '“'));
     // (and a common word goes on with lower-case words or a colon: "Havas, filiale de …" is a name before its apposition)
     const after = ctx.tokens[i + 1];
     const goesOn = !after || (after.kind === 'word' && !after.cap) || after.text === ':' || after.text === "'";
@@ -292,6 +292,11 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       }
       // after an acronym, a given name and a surname are a person of their own: "à l'AFP Lawrence Gostin"
       if (tokens[j - 1]!.upper && t.kind === 'word' && t.cap && !t.upper && lx.isFirstName(norms[j]!, t.text) && tokens[j + 1]?.cap === true && tokens[j + 1]!.kind === 'word' && !tokens[j + 1]!.upper) break;
+      // a hyphenated Arabic particle after a given name: "Hatem al-Nour", "Ahmed ben-Ali"
+      if (t.kind === 'word' && /^(?:al|el|ad|ar|as|at|ash|an|az|ibn|bin|ben|abu|abou|abd)-\p{Lu}/u.test(t.text) && personLike(j - 1)) {
+        j++;
+        continue;
+      }
       // a regnal number after a given name: "Albert II de Monaco", "Charles III"
       if (t.kind === 'word' && /^(?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)$/.test(t.text) && personLike(j - 1)) {
         j++;

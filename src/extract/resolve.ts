@@ -143,6 +143,10 @@ export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countr
       const ws = m.text.replace(/([’'])/g, '$1 ').split(/\s+/).filter(Boolean);
       // generational suffixes do not end a surname: "John Mills Jr" → "Mills"
       while (ws.length > 2 && /^(?:jr|sr|ii|iii|iv|fils|père)\.?$/i.test(ws[ws.length - 1]!)) ws.pop();
+      // "Hatem al-Nour" is also "M. Nour"
+      const last = ws[ws.length - 1]!;
+      const particle = /^(?:al|el|ad|ar|as|at|ash|an|az|ibn|bin|ben|abu|abou|abd)-(\p{Lu}.*)$/u.exec(last);
+      if (particle && m.type === 'person' && !personTails.has(key(particle[1]!))) personTails.set(key(particle[1]!), c);
       for (let cut = 1; cut < ws.length; cut++) {
         const tail = ws.slice(cut);
         if (tail.length > 2) continue;
