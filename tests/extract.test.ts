@@ -286,6 +286,14 @@ describe('discourse', () => {
     expect(r.typed).toContainEqual(['place', 'Bayouda']);
   });
 
+  it.each([
+    ['Il dispose de la plateforme LinkedIn et de Teams.', ['organization', 'LinkedIn']],
+    ['Selon Daniel Castro, vice-président de la Information Technology and Innovation Foundation, tout va mal.', ['organization', 'Information Technology and Innovation Foundation']],
+    ['La Bank of America a prêté.', ['organization', 'Bank of America']],
+  ])('keeps brand and English names whole in a French text: %s', (text, expected) => {
+    expect(extract(text).typed).toContainEqual(expected);
+  });
+
   it('does not take a participle opening a quotation for a name', () => {
     expect(extract('« Conduits au poste de police, les ouvriers ont été relâchés », peste un inspecteur.').typed).toEqual([]);
   });

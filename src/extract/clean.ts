@@ -134,7 +134,11 @@ export function cleanText(original: string): CleanText {
     if (upper && i >= 3 && ((isLower(original, i - 1) && isLower(original, i - 2) && isLower(original, i - 3)) || (isUpper(original, i - 1) && isUpper(original, i - 2) && isUpper(original, i - 3) && i + 1 < n && isLower(original, i + 1)))) {
       let k = i + 1;
       while (k < n && isLower(original, k)) k++;
-      if (k < n && !isLetter(original, k) && GLUED_STARTS.has(original.slice(i, k).toLowerCase())) {
+      // a two-letter start after a capitalised word is part of a brand: "LinkedIn", "PayOn"
+      let w = i - 1;
+      while (w > 0 && isLetter(original, w - 1)) w--;
+      const brand = k - i <= 2 && isUpper(original, w) && isLower(original, i - 1);
+      if (k < n && !isLetter(original, k) && !brand && GLUED_STARTS.has(original.slice(i, k).toLowerCase())) {
         flush(i);
         emit(' ', i);
         runStart = i;

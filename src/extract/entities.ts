@@ -336,7 +336,10 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       while (c < 2 && j + c < s.to && (lx.has('nameConnectors', tokens[j + c]!.norm) || tokens[j + c]!.text === '&') && !tokens[j + c]!.cap && tokens[j + c]!.norm !== 'et' && tokens[j + c]!.norm !== 'and') c++;
       const afterKnownPlace = j + c < s.to && (lx.places.has(norms[j + c]!) || knownPhraseAt(ctx, j + c, s.to, isTaken)?.type === 'place');
       const unknownSingle = j === i + 1 && !personLike(i) && !lx.places.has(norms[i]!) && !tokens[i]!.upper && (norms[j] === 'du' || norms[j] === 'des' || norms[j] === 'de') && !personLike(j + c);
-      const institutional = startsWithHead || lx.orgs.has(norms[i]!) || lx.matchPhrase('orgHeads', norms, j - 1) > 0 || (c === 1 && tokens[j]!.text === '&') || (unknownSingle && !afterKnownPlace);
+      // an English name inside a French text: "Bank of America", "Information Technology and Innovation Foundation"
+      const englishInFrench = lx.lang === 'fr' && c === 0 && ['of', 'and', 'for'].includes(norms[j]!) && tokens[j - 1]!.cap && tokens[j + 1]?.cap === true && tokens[j + 1]!.kind === 'word';
+      if (englishInFrench) c = 1;
+      const institutional = englishInFrench || startsWithHead || lx.orgs.has(norms[i]!) || lx.matchPhrase('orgHeads', norms, j - 1) > 0 || (c === 1 && tokens[j]!.text === '&') || (unknownSingle && !afterKnownPlace);
       // "Disney World en Floride": "en" before a known place says where, it does not continue the name
       const where = norms[j] === 'en' && afterKnownPlace;
       if (c > 0 && institutional && !where && j + c < s.to && !isTaken(j + c) && isNameToken(ctx, j + c, s.from, allUpper) && !lx.has('commonWords', tokens[j + c]!.norm)) {
