@@ -294,6 +294,13 @@ describe('discourse', () => {
     expect(extract(text).typed).toContainEqual(expected);
   });
 
+  it.each([
+    ["« Nous avons mené 400 opérations », rapporte Qader Fadhel, chirurgien à l'hôpital public al-Karama.", ['person', 'Qader Fadhel']],
+    ["L'homme d'affaires turc Inan Kirac y a laissé 50 millions.", ['person', 'Inan Kirac']],
+  ])('reads a name with an occupation beside it as a person: %s', (text, expected) => {
+    expect(extract(text).typed).toContainEqual(expected);
+  });
+
   it('does not take a participle opening a quotation for a name', () => {
     expect(extract('« Conduits au poste de police, les ouvriers ont été relâchés », peste un inspecteur.').typed).toEqual([]);
   });

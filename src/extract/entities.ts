@@ -619,7 +619,10 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   if (honorific) return make('person', 'honorific');
   // context before: "président X" → person, "la société X" → organization
   const before = prev?.norm ?? '';
-  if (lx.has('personContextBefore', before) && !lx.places.has(full) && !lx.places.has(lastWord) && !lx.has('orgSuffixes', lastWord)) {
+  // … or an occupation, possibly with an adjective: "l'archéologue X", "l'homme d'affaires turc X"
+  const occupation = (k: number) => k >= s.from && (lx.has('professions', ctx.norms[k]!) || (ctx.norms[k] === 'affaires' && ctx.norms[k - 1] === "d'" && ctx.norms[k - 2] === 'homme'));
+  const occupationBefore = norms.length >= 2 && (occupation(from - 1) || (occupation(from - 2) && !!prev && prev.kind === 'word' && !prev.cap && (lx.demonyms.has(before) || lx.adjectives.has(before) || lx.has('placeAdjectives', before))));
+  if ((lx.has('personContextBefore', before) || occupationBefore) && !lx.places.has(full) && !lx.places.has(lastWord) && !lx.has('orgSuffixes', lastWord)) {
     if (norms.length > 1 || lx.isFirstName(norms[0]!, tokens[from]!.text) || !tokens[from]!.upper) return make('person', 'person-context');
   }
   if (norms.length === 1 && !tokens[from]!.upper && lx.isFirstName(norms[0]!, tokens[from]!.text) && !lx.places.has(full) && !lx.orgs.has(full) && !isInitialPosition(ctx, from, s.from)) return make('person', 'given-name');
@@ -642,7 +645,8 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   const next = tokens[to];
   if (next?.text === ':' && from === s.from && s.paragraphStart && norms.length >= 2 && !tokens[from]!.upper) return make('person', 'speaker-label');
   // apposition with a role: "Karim El Amrani, président de …"
-  if (next?.text === ',' && (lx.matchPhrase('leaderTitles', ctx.norms, to + 1) > 0 || lx.matchPhrase('workTitles', ctx.norms, to + 1) > 0 || (['le', 'la', "l'"].includes(tokens[to + 1]?.norm ?? '') && (lx.matchPhrase('leaderTitles', ctx.norms, to + 2) > 0 || lx.matchPhrase('workTitles', ctx.norms, to + 2) > 0)))) {
+  const roleAt = (k: number) => lx.matchPhrase('leaderTitles', ctx.norms, k) > 0 || lx.matchPhrase('workTitles', ctx.norms, k) > 0 || lx.matchPhrase('professions', ctx.norms, k) > 0;
+  if (next?.text === ',' && (roleAt(to + 1) || (['le', 'la', "l'", 'un', 'une'].includes(tokens[to + 1]?.norm ?? '') && roleAt(to + 2)))) {
     if (norms.length >= 2 && !placeLed(ctx, from, to)) return make('person', 'role-apposition');
   }
   // reported speech: "», confie El Amrani", "El Amrani rétorque"

@@ -18,6 +18,8 @@ export interface LexiconData {
   workTitles: string[];
   /** Words that make a leader's title a deputy's: "directrice adjointe" works for, does not lead. */
   deputyWords: string[];
+  /** Occupations and kin words that, in an apposition, make a name a person's: "Qader Fadhel, chirurgien à …". */
+  professions: string[];
   founderTitles: string[];
   orgHeads: string[];
   /** Institution heads that name one institution when capitalised alone: "le Sénat", "the Senate". */
