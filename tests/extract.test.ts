@@ -366,6 +366,10 @@ describe('discourse', () => {
     expect(rel.filter((t) => t[1] === 'has_figure')).toEqual([]);
   });
 
+  it('reads "Leeds-based Acme Corp" as a company located in a place', () => {
+    expect(extract('Leeds-based Acme Corp said profits rose.').triples.map((t) => t.slice(0, 3))).toContainEqual(['Acme Corp', 'located_in', 'Leeds']);
+  });
+
   it('reads an English possessive as no part of the name', () => {
     const { typed, triples } = extract("Acme Bank's economist John Smith said prices would rise.");
     expect(typed).toContainEqual(['organization', 'Acme Bank']);

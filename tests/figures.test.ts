@@ -52,6 +52,8 @@ describe('figures in text', () => {
     ['Le budget sera porté à 34,2 milliards en 2025.', { value: 34_200_000_000, value_max: undefined, unit: undefined }],
     ["L'État versera 1,1 million d'euros à la commune.", { value: 1_100_000, value_max: undefined, unit: 'EUR' }],
     ['Le litre augmente de 2 centimes cette semaine.', { value: 0.02, value_max: undefined, unit: 'EUR' }],
+    ['The firm hired 3,000 engineers last year, the company said.', { value: 3000, value_max: undefined, unit: 'engineers' }],
+    ['The company employs 160,000 people around the world.', { value: 160_000, value_max: undefined, unit: 'people' }],
     ['Le litre augmente de 5 à 10 centimes cette semaine.', { value: 0.05, value_max: 0.1, unit: 'EUR' }],
     ['Le plan prévoit -2.000 postes en trois ans.', { value: -2000, value_max: undefined, unit: 'postes' }],
     ['Les aides : - 5 000 euros pour les artisans.', { value: 5000, value_max: undefined, unit: 'EUR' }],

@@ -134,6 +134,8 @@ function isCountNoun(t: Token, lexicon: Lexicon, value: number): boolean {
   if (lexicon.has('commonWords', w) || lexicon.has('determiners', w)) return false;
   if (lexicon.has('nonEntities', w)) return false;
   if (COUNT_NOUNS.has(w)) return true;
+  // English: a plural right after a number is counted, whatever else the word can be ("3,000 engineers")
+  if (lexicon.lang === 'en' && /[^s]s$/.test(w)) return true;
   // verbs and adjectives are not counted things; plural nouns usually end in s or x
   if (lexicon.knownWords.has(w) && !/(?:eurs|ants|ents|istes|iers|ites|aires|ions|es|ees)$/.test(w)) return false;
   if (value > 1 && !/[sx]$/.test(w) && lexicon.lang === 'fr') return false;

@@ -104,7 +104,14 @@ export function tokenize(text: string, options: TokenizeOptions = {}): Token[] {
         if (!word) break;
       }
       const possessive = options.possessives && word.length > 2 && /['’][sS]$/.test(word) ? 2 : 0;
-      if (possessive) {
+      // English "Leeds-based", "Paris-headquartered": the place, a hyphen and the participle
+      const based = options.possessives ? /^(\p{Lu}[\p{L}\p{M}.]*)-(based|headquartered)$/u.exec(word) : null;
+      if (based) {
+        const head = based[1]!;
+        tokens.push(makeToken(head, at, 'word', at === start ? spaceBefore : false));
+        tokens.push(makeToken('-', at + head.length, 'punct', false));
+        tokens.push(makeToken(based[2]!, at + head.length + 1, 'word', false));
+      } else if (possessive) {
         tokens.push(makeToken(word.slice(0, -2), at, 'word', at === start ? spaceBefore : false));
         tokens.push(makeToken(word.slice(-2), at + word.length - 2, 'word', false));
       } else if (word) tokens.push(makeToken(word, at, 'word', at === start ? spaceBefore : false));
