@@ -301,6 +301,12 @@ describe('discourse', () => {
     expect(extract(text).typed).toContainEqual(expected);
   });
 
+  it('reads a town name with a company apposition as the company, not after a preposition', () => {
+    expect(extract('Alliance, le distributeur de Lenovo, recrute.').typed).toContainEqual(['organization', 'Alliance']);
+    expect(extract('En France, le groupe a recruté 300 personnes.').typed).toContainEqual(['place', 'France']);
+    expect(extract('Située au cœur de la ville de Lyon, la société Dataxo recrute.').typed).toContainEqual(['place', 'Lyon']);
+  });
+
   it('does not take a participle opening a quotation for a name', () => {
     expect(extract('« Conduits au poste de police, les ouvriers ont été relâchés », peste un inspecteur.').typed).toEqual([]);
   });

@@ -87,6 +87,19 @@ function isDashHeading(ctx: DocContext, i: number): boolean {
   return !!prev && !!next && DASHES.has(prev.text) && DASHES.has(next.text);
 }
 
+const NOT_KINDS_OF_COMPANY = new Set(['site', 'client', 'titre', 'leader', 'specialiste', 'partenaire', 'fournisseur', 'chez']);
+
+/** Token k is a comma opening an apposition that names a kind of company: ", le distributeur de …", ", l'opérateur". */
+function orgApposition(ctx: DocContext, k: number): boolean {
+  const { tokens, lexicon: lx } = ctx;
+  if (tokens[k]?.text !== ',' || !['le', 'la', "l'", 'un', 'une', 'the', 'a', 'an'].includes(tokens[k + 1]?.norm ?? '')) return false;
+  const noun = tokens[k + 2];
+  // (not ", la société Dataxo recrute": a name after the noun is another entity)
+  const after = tokens[k + 3];
+  const introducesName = !!after && after.cap && after.kind === 'word';
+  return !!noun && noun.kind === 'word' && !noun.cap && !introducesName && (lx.has('orgContextBefore', noun.norm) || lx.has('distributorNouns', noun.norm)) && !NOT_KINDS_OF_COMPANY.has(noun.norm);
+}
+
 /** Whether a capitalised token can be part of a name. */
 function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperRun: boolean): boolean {
   const t = ctx.tokens[i]!;
@@ -606,6 +619,11 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
     if (from - back >= s.from && lx.matchPhrase('productContextBefore', normsAll, from - back) === back) return make('product', 'product-context');
   }
   if (lx.orgs.has(full) || (norms.length === 1 && lx.has('soleInstitutions', full))) return make('organization', 'org-lexicon');
+  // "Alliance, le distributeur de …", "Orange, l'opérateur historique": an apposition naming a kind of company
+  // outweighs a town of the same name
+  // (not "en France, le groupe …": after a preposition the place is where the sentence happens)
+  const where = ['a', 'au', 'aux', 'en', 'de', 'du', 'des', "d'", 'dans', 'sur', 'vers', 'pour', 'par', 'in', 'at', 'from', 'to', 'of'].includes(prev?.norm ?? '');
+  if (!where && orgApposition(ctx, to)) return make('organization', 'org-apposition');
   if (lx.places.has(full)) return make('place', 'place-lexicon');
   const compass = /^(.+)-(?:est|ouest|nord|sud|east|west|north|south)$/.exec(full);
   if (compass && lx.places.has(compass[1]!)) return make('place', 'place-lexicon');
