@@ -370,6 +370,8 @@ describe('discourse', () => {
   it('does not give a figure to who reports it', () => {
     const rel = extract("« On sera à -10 % de croissance », a déclaré Paul Martin sur Radio Bretix. Selon Dataxo, le marché a reculé de 12%.").triples;
     expect(rel.filter((t) => t[1] === 'has_figure')).toEqual([]);
+    const agency = extract("Le responsable d'une boutique a déclaré à l'AFP que ses ventes avaient augmenté de 70%. Un bilan a été établi par l'AFP.Avec 198.469 décès, le pays souffre.").triples;
+    expect(agency.filter((t) => t[1] === 'has_figure')).toEqual([]);
   });
 
   it('reads "Leeds-based Acme Corp" as a company located in a place', () => {

@@ -190,7 +190,9 @@ export function splitSentences(all: Token[]): { tokens: Token[]; sentences: Sent
         if (!(prev.text === '.' || CLOSERS.has(prev.text)) || !((next.cap && next.kind === 'word') || heading)) continue;
         const before = all[i - 1];
         // ("la pandémie de Covid-19.De l'aide", "en 2019.Le reste": a word or a number ending in digits too)
-        const wordEnd = before && ((before.kind === 'word' && /(?:\p{Ll}{2}|\d)$/u.test(before.text)) || (before.kind === 'num' && /^\d+$/.test(before.text) && next.text.length >= 2));
+        // (and after an acronym: "selon l'AFP.Avec 198.469 décès")
+        const acronymEnd = before?.kind === 'word' && /^\p{Lu}{2,6}$/u.test(before.text) && next.kind === 'word' && /^\p{Lu}\p{Ll}+$/u.test(next.text);
+        const wordEnd = before && (acronymEnd || (before.kind === 'word' && /(?:\p{Ll}{2}|\d)$/u.test(before.text)) || (before.kind === 'num' && /^\d+$/.test(before.text) && next.text.length >= 2));
         if (before && !wordEnd && !CLOSERS.has(before.text)) continue;
       }
       i = j - 1;
