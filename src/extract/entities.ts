@@ -53,10 +53,6 @@ function placeLed(ctx: DocContext, from: number, to: number): boolean {
 }
 
 /** "infectieuses", "renouvelables": adjectives the language model lacks, known by their ending (not verb forms). */
-function lastWordOf(norms: string[]): string {
-  return norms[norms.length - 1]!;
-}
-
 function hasAdjectiveEnding(lx: DocContext['lexicon'], word: string): boolean {
   if (word.length < 6 || lx.verbs.has(word)) return false;
   for (const ending of lx.list('adjectiveEndings')) if (word.endsWith(ending)) return true;
@@ -627,11 +623,11 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   if (lx.places.has(full)) return make('place', 'place-lexicon');
   const compass = /^(.+)-(?:est|ouest|nord|sud|east|west|north|south)$/.exec(full);
   if (compass && lx.places.has(compass[1]!)) return make('place', 'place-lexicon');
-  // "originaires de Saint Quay-Portrieux", "San Diego": a saint's name before another name is a place
-  if (norms.length > 1 && lx.has('placeOpeners', norms[0]!) && !tokens[from]!.upper && tokens[from + 1]!.cap && !lx.has('orgSuffixes', lastWordOf(norms))) return make('place', 'place-opener');
   if (lx.matchPhrase('placeHeads', norms, 0) > 0 && norms.length > 1 && (norms[1] === 'de' || norms[1] === "d'" || norms[1] === 'du' || norms[1] === 'of')) return make('place', 'place-head');
   if (lx.matchPhrase('orgHeads', norms, 0) > 0 && norms.length > 1) return make('organization', 'org-head');
   const lastWord = norms[norms.length - 1]!;
+  // "originaires de Saint Quay-Portrieux", "San Diego": a saint's name before another name is a place
+  if (norms.length > 1 && lx.has('placeOpeners', norms[0]!) && !tokens[from]!.upper && tokens[from + 1]!.cap && !lx.has('orgSuffixes', lastWord)) return make('place', 'place-opener');
   // a business word ends a company name even after a given name ("Alix Partners"); short legal forms do not ("Paul Sa")
   if (norms.length > 1 && lx.has('orgSuffixes', lastWord) && (!lx.isFirstName(norms[0]!, tokens[from]!.text) || lastWord.length > 4)) return make('organization', 'org-suffix');
   if (honorific) return make('person', 'honorific');
@@ -649,9 +645,9 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   // "la PDG de Radio France Sibyle Veil": after a role and a name, a misspelt first name and a surname
   // "le directeur de la Sureté générale Abbas Ibrahim": two unknown words closing a role phrase, after a name
   const afterName = prev?.kind === 'word' && (prev.cap || ((lx.adjectives.has(prev.norm) || hasAdjectiveEnding(lx, prev.norm)) && tokens[from - 2]?.cap === true && tokens[from - 2]!.kind === 'word'));
-  const unknownPair = norms.every((w) => !lx.knownWords.has(w) && !lx.places.has(w) && !lx.orgs.has(w) && !lx.has('orgSuffixes', w) && !lx.has('nonEntities', w)) && tokens.slice(from, to).every((t) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text));
-  const variant = lx.isFirstNameVariant(norms[0]!);
-  if (norms.length === 2 && afterName && !tokens[from]!.upper && !lx.knownWords.has(norms[0]!) && (variant || unknownPair)) {
+  const unknownPair = () => norms.every((w) => !lx.knownWords.has(w) && !lx.places.has(w) && !lx.orgs.has(w) && !lx.has('orgSuffixes', w) && !lx.has('nonEntities', w)) && tokens.slice(from, to).every((t) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text));
+  const variant = norms.length === 2 && afterName && lx.isFirstNameVariant(norms[0]!);
+  if (norms.length === 2 && afterName && !tokens[from]!.upper && !lx.knownWords.has(norms[0]!) && (variant || unknownPair())) {
     for (let k = from - 2; k >= Math.max(s.from, from - 6); k--) {
       if (tokens[k]!.kind === 'punct') break;
       const title = titleAt(ctx, k);
