@@ -74,6 +74,9 @@ function isInitialPosition(ctx: DocContext, i: number, sentenceFrom: number): bo
   return prev.kind === 'punct' && OPENERS.has(prev.text);
 }
 
+/** A surname opening with a hyphenated Arabic particle: "al-Nour", "ben-Ali"; group 1 is the name after it. */
+export const HYPHEN_PARTICLE = /^(?:al|el|ad|ar|as|at|ash|an|az|ibn|bin|ben|abu|abou|abd)-(\p{Lu}.*)$/u;
+
 const DASHES = new Set(['-', '–', '—']);
 
 /** The token is a heading of one word between dashes: "- Epidémie -". */
@@ -302,7 +305,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       // after an acronym, a given name and a surname are a person of their own: "à l'AFP Lawrence Gostin"
       if (tokens[j - 1]!.upper && t.kind === 'word' && t.cap && !t.upper && lx.isFirstName(norms[j]!, t.text) && tokens[j + 1]?.cap === true && tokens[j + 1]!.kind === 'word' && !tokens[j + 1]!.upper) break;
       // a hyphenated Arabic particle after a given name: "Hatem al-Nour", "Ahmed ben-Ali"
-      if (t.kind === 'word' && /^(?:al|el|ad|ar|as|at|ash|an|az|ibn|bin|ben|abu|abou|abd)-\p{Lu}/u.test(t.text) && personLike(j - 1)) {
+      if (t.kind === 'word' && HYPHEN_PARTICLE.test(t.text) && personLike(j - 1)) {
         j++;
         continue;
       }

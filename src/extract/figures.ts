@@ -162,6 +162,14 @@ function readNumber(tokens: Token[], i: number, end: number, lang: Lang): { valu
   return undefined;
 }
 
+/** A figure over tokens [from, to) with its unit; counted things are marked for elliptic figures. */
+function figureOf(from: number, to: number, value: number, unit: Unit): FigureSpan {
+  const figure: FigureSpan = { from, to, value };
+  if (unit.kind === 'count') figure.counted = true;
+  if (unit.unit !== undefined) figure.unit = unit.unit;
+  return figure;
+}
+
 /** Articles that stand for "one" before a scale word: "un milliard", "le milliard d'euros", "a million". */
 const ONE_BEFORE_SCALE = new Set(['un', 'une', 'le', 'du', 'a']);
 const ONE_SCALES = new Set(['million', 'milliard', 'billion']);
@@ -187,9 +195,7 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
     if (approx !== undefined && (tokens[i + 2]?.norm === 'de' || tokens[i + 2]?.norm === "d'" || tokens[i + 2]?.norm === 'of') && i + 3 < to) {
       const unit = readUnit(tokens, i + 3, to, lexicon, approx);
       if (unit && (unit.kind === 'money' || unit.kind === 'count' || unit.kind === 'measure') && unit.scale === 1) {
-        const figure: FigureSpan = { from: i, to: i + 3 + unit.length, value: approx };
-        if (unit.kind === 'count') figure.counted = true;
-        if (unit.unit !== undefined) figure.unit = unit.unit;
+        const figure = figureOf(i, i + 3 + unit.length, approx, unit);
         found.push(figure);
         i = figure.to - 1;
         continue;
@@ -204,9 +210,7 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
       const unit = readUnit(tokens, i + 1, to, lexicon, 1);
       // "un million de personnes" counts; "le milliard" only with a currency
       if (unit && (unit.kind === 'money' || (unit.kind === 'count' && (t.norm === 'un' || t.norm === 'a')))) {
-        const figure: FigureSpan = { from: i, to: i + 1 + unit.length, value: unit.scale };
-        if (unit.kind === 'count') figure.counted = true;
-        if (unit.unit !== undefined) figure.unit = unit.unit;
+        const figure = figureOf(i, i + 1 + unit.length, unit.scale, unit);
         found.push(figure);
         i = figure.to - 1;
       }
@@ -272,9 +276,7 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
     if (!unit) continue;
     if (num.spelled && unit.kind === 'count') continue; // "deux entités" is not a figure
     if (unit.kind === 'scale' && num.spelled) continue;
-    const figure: FigureSpan = { from: minus ? start - 1 : start, to: j + unit.length, value: (minus ? -1 : 1) * scaled(value, unit.scale) };
-    if (unit.kind === 'count') figure.counted = true;
-    if (unit.unit !== undefined) figure.unit = unit.unit;
+    const figure = figureOf(minus ? start - 1 : start, j + unit.length, (minus ? -1 : 1) * scaled(value, unit.scale), unit);
     found.push(figure);
     i = j + unit.length - 1;
   }

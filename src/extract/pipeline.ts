@@ -84,6 +84,9 @@ function findCapPairs(tokens: Token[], sentences: Sentence[]): Set<string> {
   return pairs;
 }
 
+/** What `tokenize(…, { possessives: true })` splits differently: "Corp's", "Leeds-based". */
+const ENGLISH_SPLITS = /\p{L}['’][sS](?![\p{L}\p{M}\p{N}])|-(?:based|headquartered)(?![\p{L}\p{M}\p{N}])/u;
+
 /** Extracts the entities and relations of one document. */
 export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): DocumentExtraction {
   const warnings: string[] = [];
@@ -92,8 +95,10 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   let { tokens, sentences } = splitSentences(tokenize(clean.text));
   const guess = detectLanguageOfTokens(tokens);
   const lang = options.lang ?? guess.lang;
-  // English possessives are tokens of their own: "Acme Corp's chairman" names "Acme Corp"
-  if (lang === 'en' || (!options.lang && guess.unsure)) ({ tokens, sentences } = splitSentences(tokenize(clean.text, { possessives: true })));
+  // English possessives are tokens of their own: "Acme Corp's chairman" names "Acme Corp" (tokenised again
+  // only when the text has one, or a "Leeds-based": otherwise the tokens would be the same)
+  const english = lang === 'en' || (!options.lang && guess.unsure);
+  if (english && ENGLISH_SPLITS.test(clean.text)) ({ tokens, sentences } = splitSentences(tokenize(clean.text, { possessives: true })));
   if (!options.lang && guess.unsure) warnings.push(`${doc.id}: language is neither French nor English as far as can be told; English rules were used.`);
   const { lexicon, rules } = getEngine(options.lang ?? (guess.unsure ? 'en' : lang), options.rules ?? []);
   const lowerWords = new Set<string>();

@@ -184,6 +184,15 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     const figureItems = entItems.filter(([it]) => it.type === 'figure');
     const programmeHere = entItems.find(([it]) => it.type === 'programme');
     const attachedAfterFigure = new Set<Cluster>();
+    // "selon Dataxo", "« … », a dit Paul sur France Inter": who says it does not own the figure
+    const reportsIt = (b: number): boolean => {
+      const it = items[b] as EntityItem;
+      const before = words[b - 1] ?? '';
+      // "témoigne auprès d'Europe 1", "a déclaré à l'AFP"
+      const toWhom = (before === "d'" || before === 'de') && words[b - 2] === 'aupres';
+      const toAgency = (before === "l'" || before === 'a') && [b - 2, b - 3, b - 4].some((x) => x >= 0 && items[x]!.kind === 'tok' && lx.matchPhrase('speechVerbs', norms, (items[x] as WordItem).index) > 0);
+      return toWhom || toAgency || before === 'selon' || before === 'according' || (before === 'apres' && words[b - 2] === "d'") || (it.from >= 0 && isMediaCitation(ctx, it.from, s)) || (before === 'par' && ['"', '»', '”'].includes(words[b + 1] ?? ''));
+    };
     for (const [fig, k] of figureItems) {
       const figCluster = fig.clusters[0]!;
       let owner: Cluster | undefined;
@@ -201,15 +210,6 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         const a = ['la', 'le', 'les', "l'"].includes(words[after + 1] ?? '') ? after + 2 : after + 1;
         if (canOwn(items[a]) && items[a]!.type === 'organization') forOwner = (items[a] as EntityItem).clusters[0];
       }
-      // "selon Dataxo", "« … », a dit Paul sur France Inter": who says it does not own the figure
-      const reportsIt = (b: number): boolean => {
-        const it = items[b] as EntityItem;
-        const before = words[b - 1] ?? '';
-        // "témoigne auprès d'Europe 1", "a déclaré à l'AFP"
-        const toWhom = (before === "d'" || before === 'de') && words[b - 2] === 'aupres';
-        const toAgency = (before === "l'" || before === 'a') && [b - 2, b - 3, b - 4].some((x) => x >= 0 && items[x]!.kind === 'tok' && lx.matchPhrase('speechVerbs', norms, (items[x] as WordItem).index) > 0);
-        return toWhom || toAgency || before === 'selon' || before === 'according' || (before === 'apres' && words[b - 2] === "d'") || (it.from >= 0 && isMediaCitation(ctx, it.from, s)) || (before === 'par' && ['"', '»', '”'].includes(words[b + 1] ?? ''));
-      };
       let pattern = 'has_figure.nearest';
       if (isMoney && programmeHere && !(forOwner && programmeHere[1] > k)) owner = programmeHere[0].clusters[0];
       else if (forOwner) {

@@ -1,4 +1,4 @@
-import type { DocContext, MentionSpan } from './entities.ts';
+import { HYPHEN_PARTICLE, type DocContext, type MentionSpan } from './entities.ts';
 import { memoizeString } from './memo.ts';
 import type { EntityType } from './types.ts';
 
@@ -145,7 +145,7 @@ export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countr
       while (ws.length > 2 && /^(?:jr|sr|ii|iii|iv|fils|père)\.?$/i.test(ws[ws.length - 1]!)) ws.pop();
       // "Hatem al-Nour" is also "M. Nour"
       const last = ws[ws.length - 1]!;
-      const particle = /^(?:al|el|ad|ar|as|at|ash|an|az|ibn|bin|ben|abu|abou|abd)-(\p{Lu}.*)$/u.exec(last);
+      const particle = HYPHEN_PARTICLE.exec(last);
       if (particle && m.type === 'person' && !personTails.has(key(particle[1]!))) personTails.set(key(particle[1]!), c);
       for (let cut = 1; cut < ws.length; cut++) {
         const tail = ws.slice(cut);
