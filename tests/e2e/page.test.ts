@@ -2,7 +2,7 @@
  * The page in a real browser (headless Chromium): the built site with the seeds
  * graph, served statically, as a person would use it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import gexf from 'graphology-gexf';
@@ -11,7 +11,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/cli/build.ts';
 import { buildWeb } from '../../src/cli/commands/build-web.ts';
-import { parseGraph } from '../../src/graph/serialize.ts';
+import { parseGraph, serializeGraph } from '../../src/graph/serialize.ts';
+import { generateGraph } from '../../src/graph/generate.ts';
+import { layoutGraph } from '../../src/graph/layout.ts';
+import { POINT_NODES_ABOVE } from '../../src/ui/core/appearance.ts';
 import { TYPE_COLORS } from '../../src/graph/export/palette.ts';
 import { ENGLISH_TEXT, XSS_IMG, XSS_SCRIPT, XSS_TEXT, writeUnplacedGraph, writeXssGraph } from './fixtures.ts';
 import { collectErrors, dropFiles, launchChromium, openPage, paintedPixels, screenshot, serveStatic, type StaticServer } from './harness.ts';
@@ -30,7 +33,10 @@ beforeAll(async () => {
   const built = await runBuild({ paths: ['seeds'], out: join(dir, 'out'), progress: false, log: () => {} });
   seedsGraphFile = built.outFile;
   const { dist } = await buildWeb({ graph: seedsGraphFile, dist: join(dir, 'dist') });
-  site = await serveStatic(dist, { '/xss.json': writeXssGraph(dir), '/unplaced.json': writeUnplacedGraph(seedsGraphFile, dir) });
+  const large = generateGraph({ nodes: POINT_NODES_ABOVE + 1000, edges: 6000, seed: 7 });
+  layoutGraph(large, { iterations: 20 });
+  writeFileSync(join(dir, 'large.json'), serializeGraph(large));
+  site = await serveStatic(dist, { '/xss.json': writeXssGraph(dir), '/unplaced.json': writeUnplacedGraph(seedsGraphFile, dir), '/large.json': join(dir, 'large.json') });
   browser = await launchChromium();
 });
 
@@ -350,6 +356,42 @@ describe('the page with the seeds graph', () => {
     await page.locator('#pane-details h3').waitFor();
     expect(await page.locator('#side').isVisible()).toBe(true);
     await screenshot(page, '08-narrow-details');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a large graph', () => {
+  it('draws its nodes as points that can still be clicked, and the selection as a circle over them', async () => {
+    await open('?graph=large.json');
+    expect(errors).toEqual([]);
+    expect(await page.evaluate(() => window.__kg!.graph.order)).toBe(POINT_NODES_ABOVE + 1000);
+    expect(await paintedPixels(page)).toBeGreaterThan(3000);
+    // The best connected node, zoomed in on so that no other dot covers it, where it is on screen.
+    const target = await page.evaluate(async () => {
+      const { sigma, graph } = window.__kg!;
+      let best = '';
+      graph.forEachNode((n) => {
+        if (!best || graph.degree(n) > graph.degree(best)) best = n;
+      });
+      const display = sigma.getNodeDisplayData(best)!;
+      sigma.getCamera().setState({ x: display.x, y: display.y, ratio: 0.02 });
+      await new Promise<void>((done) => sigma.once('afterRender', () => done()));
+      const at = sigma.framedGraphToViewport(display);
+      const box = document.querySelector('#sigma')!.getBoundingClientRect();
+      return { key: best, type: display.type, x: box.left + at.x, y: box.top + at.y };
+    });
+    expect(target.type).toBe('point');
+    await page.mouse.click(target.x, target.y);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('node') !== null);
+    expect(selectedInUrl()).toBe(target.key);
+    const types = await page.evaluate((key) => {
+      const { sigma, graph } = window.__kg!;
+      const neighbour = graph.neighbors(key)[0]!;
+      const other = graph.nodes().find((n) => n !== key && !graph.areNeighbors(n, key))!;
+      return [key, neighbour, other].map((n) => sigma.getNodeDisplayData(n)!.type);
+    }, target.key);
+    expect(types).toEqual(['circleOnTop', 'circleOnTop', 'point']);
+    await screenshot(page, '12-large-graph-selected');
     expect(errors).toEqual([]);
   });
 });

@@ -4,13 +4,13 @@
  * by nodeReducer/edgeReducer; a change of state is a `refresh()`.
  */
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, type EdgeProgramType } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram, type EdgeProgramType } from 'sigma/rendering';
 import type { NodeDisplayData, EdgeDisplayData, PartialButFor } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { SYMMETRIC_RELATIONS } from '../../extract/types.ts';
 import type { EdgeAttributes, GraphAttributes, KgGraph, NodeAttributes } from '../../graph/types.ts';
-import { FADED_EDGE_COLOR, FADED_NODE_COLOR, RELATION_COLORS, TYPE_COLORS } from '../core/appearance.ts';
+import { FADED_EDGE_COLOR, FADED_NODE_COLOR, POINT_NODES_ABOVE, RELATION_COLORS, TYPE_COLORS } from '../core/appearance.ts';
 import type { Visibility } from '../core/filters.ts';
 
 export type KgSigma = Sigma<NodeAttributes, EdgeAttributes, GraphAttributes>;
@@ -173,6 +173,7 @@ export function isLargeGraph(graph: KgGraph): boolean {
   return graph.size > LARGE_GRAPH_EDGES;
 }
 
+
 /** Settings that depend on the graph's size; apply them again when the graph is replaced. */
 export function sizeSettings(graph: KgGraph): { enableEdgeEvents: boolean; hideEdgesOnMove: boolean } {
   const large = isLargeGraph(graph);
@@ -192,10 +193,14 @@ export function createRenderer(container: HTMLElement, graph: KgGraph, display: 
       size: display.sizes.get(node) ?? 3,
       color: TYPE_COLORS[data.type],
       hidden: !shown,
+      type: 'circle',
     };
+    const points = (created?.getGraph() ?? graph).order > POINT_NODES_ABOVE;
+    if (points) out.type = 'point';
     const focus = display.focus;
     if (focus) {
       if (focus.nodes.has(node)) {
+        if (points) out.type = 'circleOnTop';
         out.forceLabel = true;
         out.zIndex = 2;
       } else if (!selected) {
@@ -205,6 +210,7 @@ export function createRenderer(container: HTMLElement, graph: KgGraph, display: 
       }
     }
     if (selected) {
+      if (points) out.type = 'circleOnTop';
       out.highlighted = true;
       out.forceLabel = true;
       out.zIndex = 3;
@@ -252,6 +258,9 @@ export function createRenderer(container: HTMLElement, graph: KgGraph, display: 
     nodeReducer,
     edgeReducer,
     defaultEdgeType: 'arrow',
+    // Drawn in this order (sigma puts its default 'circle' first): in a large graph
+    // the selected and focused nodes are circles over the points.
+    nodeProgramClasses: { point: NodePointProgram, circleOnTop: NodeCircleProgram },
     // The programs are typed for untyped graphs; ours only narrows the attributes.
     // Drawn in this order: the many thin lines first, the arrows of the focus over them.
     edgeProgramClasses: {
