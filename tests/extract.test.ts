@@ -98,6 +98,9 @@ describe('entities', () => {
     ["Après le jugement, l'administration Durand a imposé des tarifs.", ['person', 'Durand']],
     ['Selon une étude du cabinet Lucas Partners, le marché recule.', ['organization', 'Lucas Partners']],
     ['Le président de Marche La France a parlé.', ['organization', 'Marche La France']],
+    // a given name that is also a town somewhere, before a surname that is one too
+    ['Selon le directeur David Martin, les ventes de la société progressent nettement.', ['person', 'David Martin']],
+    ['Une étude de la George Washington University montre que les ventes progressent.', ['organization', 'George Washington University']],
   ])('%s → %j', (text, expected) => {
     expect(extract(text).typed).toContainEqual(expected);
   });
@@ -108,6 +111,14 @@ describe('entities', () => {
     expect(extract('Le plan a été présenté mardi. Le pays a reçu des aides indues.').typed.filter(([t]) => t === 'programme')).toEqual([]);
     expect(extract('Il a parlé hier. UN SEUL DONLa CNDX peine à réunir les fonds.').typed.filter(([, name]) => /SEUL|La$/.test(name))).toEqual([]);
     expect(typed.filter(([t]) => t !== 'figure')).toEqual([]);
+  });
+
+  it('reads "général" after a role as part of the title, not as a rank before a name', () => {
+    const r = extract('Le groupe a confirmé que Carlos Martin, directeur général de Dataxo, quittera ses fonctions en juin.');
+    expect(r.typed).toContainEqual(['organization', 'Dataxo']);
+    expect(r.typed.filter(([, name]) => /^de /.test(name))).toEqual([]);
+    expect(r.triples.map(([a, rel, b]) => [a, rel, b])).toContainEqual(['Carlos Martin', 'leads', 'Dataxo']);
+    expect(extract("Le général de Lattre a inspecté les troupes à l'aube.").typed).toContainEqual(['person', 'de Lattre']);
   });
 
   it('gives an acronym after "X de Place (ACR)" to the organisation, not the place', () => {

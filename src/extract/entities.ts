@@ -365,7 +365,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     if (i - 1 > s.from && lx.has('personParticles', norms[i - 1]!) && !tokens[i - 1]!.cap) {
       const h = tokens[i - 2]!;
       const h2 = tokens[i - 3];
-      if ((h.text === '.' && h2 && lx.has('honorifics', h2.norm)) || (h.kind === 'word' && lx.has('honorifics', h.norm))) i--;
+      if ((h.text === '.' && h2 && lx.has('honorifics', h2.norm)) || (h.kind === 'word' && honorificAt(ctx, i - 2))) i--;
     }
     // lower-case adjectives after an organisation head: "Banque mondiale", "Confédération marocaine de TPE-PME"
     // … and a lower-case complement: "Cour des comptes", "Agence américaine des médicaments", "Instituts nationaux de santé"
@@ -611,7 +611,7 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   };
   const prev = tokens[from - 1];
   const prev2 = tokens[from - 2];
-  const honorific = !!prev && ((prev.text === '.' && prev2 !== undefined && lx.has('honorifics', prev2.norm)) || (lx.has('honorifics', prev.norm) && prev.kind === 'word'));
+  const honorific = !!prev && ((prev.text === '.' && prev2 !== undefined && lx.has('honorifics', prev2.norm)) || (prev.kind === 'word' && honorificAt(ctx, from - 1)));
   if (facility) return make('organization', 'facility');
   const normsAll = ctx.norms;
   for (const back of [1, 2]) {
@@ -643,7 +643,9 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
     if (norms.length > 1 || lx.isFirstName(norms[0]!, tokens[from]!.text) || !tokens[from]!.upper) return make('person', 'person-context');
   }
   if (norms.length === 1 && !tokens[from]!.upper && lx.isFirstName(norms[0]!, tokens[from]!.text) && !lx.places.has(full) && !lx.orgs.has(full) && !isInitialPosition(ctx, from, s.from)) return make('person', 'given-name');
-  const firstIsName = lx.isFirstName(norms[0]!, tokens[from]!.text) && (!lx.places.has(norms[0]!) || (norms.length >= 2 && !lx.places.has(lastWord)));
+  // a given name that is also a town ("David", "Florence") still opens a person's name before a surname,
+  // even one that is also a town somewhere ("David Martin"): only a country or a known place as a whole says otherwise
+  const firstIsName = lx.isFirstName(norms[0]!, tokens[from]!.text) && (!lx.places.has(norms[0]!) || (norms.length >= 2 && !lx.countries.has(lastWord)));
   if (norms.length >= 2 && firstIsName && !tokens[from]!.upper && !lx.places.has(full)) return make('person', 'first-name');
   // "la PDG de Radio France Sibyle Veil": after a role and a name, a misspelt first name and a surname
   // "le directeur de la Sureté générale Abbas Ibrahim": two unknown words closing a role phrase, after a name
@@ -740,6 +742,19 @@ const COMMON_NOUN_SHAPE = /(?:tion|tions|ment|ments|ite|ites|isme|ance|ances|enc
 
 function isCommonNounShape(word: string): boolean {
   return COMMON_NOUN_SHAPE.test(word);
+}
+
+/**
+ * An honorific or rank at token k ("M.", "général de Gaulle"), unless it ends a role title:
+ * "directeur général de Renault", "secrétaire générale" name a role, not a general.
+ */
+function honorificAt(ctx: DocContext, k: number): boolean {
+  const lx = ctx.lexicon;
+  if (!lx.has('honorifics', ctx.norms[k] ?? '')) return false;
+  for (const back of [1, 2]) {
+    if (Math.max(lx.matchPhrase('leaderTitles', ctx.norms, k - back), lx.matchPhrase('workTitles', ctx.norms, k - back)) > back) return false;
+  }
+  return true;
 }
 
 /** Length of a role title at token k ("Président", "Directeur Général", "chief executive"), or 0. */
