@@ -121,6 +121,22 @@ describe('entities', () => {
     expect(extract("Le général de Lattre a inspecté les troupes à l'aube.").typed).toContainEqual(['person', 'de Lattre']);
   });
 
+  it('reads an acronym after a person as their party, not as a short form of their name', () => {
+    const r = extract('Le député Paul Marchal (LR) et la sénatrice Claire Durand (LR) ont voté contre le texte, comme Jean Vidal (PS).');
+    const persons = r.entities.filter((e) => e.type === 'person');
+    expect(persons.map((e) => e.label).sort()).toEqual(['Claire Durand', 'Jean Vidal', 'Paul Marchal']);
+    for (const p of persons) expect(p.aliases).toEqual([]);
+    expect(r.typed).toContainEqual(['organization', 'LR']);
+    expect(r.typed).toContainEqual(['organization', 'PS']);
+    // an office before a party's acronym makes a member, not a leader
+    const mayor = extract('À Montauban, le maire LR Jean Vidal a décidé de venir en aide au secteur du bâtiment.');
+    expect(mayor.triples.map(([a, rel, b]) => [a, rel, b])).toEqual([['Jean Vidal', 'works_for', 'LR']]);
+    const aged = extract("Condamné en appel, l'ancien maire LR, 71 ans, avait notamment été reconnu coupable de fraude.");
+    expect(aged.typed.filter(([t]) => t === 'person')).toEqual([]);
+    const general = extract('Le délégué général de LREM, Paul Marchal, a présenté son plan pour les jeunes.');
+    expect(general.typed.filter(([, name]) => /^de /.test(name))).toEqual([]);
+  });
+
   it('gives an acronym after "X de Place (ACR)" to the organisation, not the place', () => {
     const r = extract("Le canot appartient à l'Association bretonne de secours en mer de Lorient (ABSM). L'ABSM cherche des fonds.");
     const org = r.entities.find((e) => e.aliases.includes('ABSM') || e.label === 'ABSM')!;

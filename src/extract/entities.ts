@@ -110,7 +110,9 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   if (/^\p{Lu}$/u.test(t.text) && ctx.tokens[i + 1]?.text === '.') return false; // "M." initial or title
   // news agencies are credits ("Photo AFP"), but names after an article: "selon l'AFP", "à l'AFP"
   if ((lx.has('nonEntities', w) && !(t.upper && lx.orgs.has(w) && ctx.norms[i - 1] === "l'")) || lx.has('determiners', w)) return false;
-  if (t.upper && (lx.has('commonAcronyms', w) || ctx.commonAcronyms?.has(w))) return false;
+  // (but "Marie Durand (PS)": in brackets right after a name, an acronym names a party or an employer)
+  const bracketedAfterName = ctx.tokens[i - 1]?.text === '(' && ctx.tokens[i + 1]?.text === ')' && ctx.tokens[i - 2]?.cap === true && ctx.tokens[i - 2]!.kind === 'word' && !ctx.tokens[i - 2]!.upper;
+  if (t.upper && (lx.has('commonAcronyms', w) || ctx.commonAcronyms?.has(w)) && !bracketedAfterName) return false;
   if (lx.has('honorifics', w) && (ctx.tokens[i + 1]?.text === '.' || ctx.tokens[i + 1]?.cap)) return false;
   const known = lx.places.has(w) || lx.orgs.has(w) || lx.isFirstName(w, t.text);
   if (allUpperRun) return known;
@@ -680,7 +682,7 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
     }
   }
   // "Jean Dupont, 45 ans, …": an age apposition
-  if (next?.text === ',' && tokens[to + 1]?.kind === 'num' && (tokens[to + 2]?.norm === 'ans' || tokens[to + 2]?.norm === 'years')) return make('person', 'age');
+  if (next?.text === ',' && tokens[to + 1]?.kind === 'num' && (tokens[to + 2]?.norm === 'ans' || tokens[to + 2]?.norm === 'years') && !(norms.length === 1 && tokens[from]!.upper)) return make('person', 'age');
   // "un porte-parole de l'ONG, Cyrille Cormier": a name closing a role phrase
   if (prev?.text === ',' && norms.length >= 2 && norms.length <= 4 && !tokens[from]!.upper && (!next || next.text === '.' || next.text === ',' || next.text === ')' || lx.has('speechVerbs', next.norm))) {
     for (let k = from - 2; k >= Math.max(s.from, from - 9); k--) {
@@ -744,6 +746,9 @@ function isCommonNounShape(word: string): boolean {
   return COMMON_NOUN_SHAPE.test(word);
 }
 
+/** Words after which a rank is still a rank: "selon le général X", "avec le colonel X". */
+const RANK_BEFORE = new Set(['de', "d'", 'a', 'par', 'selon', 'avec', 'pour', 'chez', 'sur', 'et', 'ou', 'que', 'qui', 'dont', 'contre', 'entre', 'sans', 'ancien', 'ex', 'feu', 'by', 'with', 'and', 'of']);
+
 /**
  * An honorific or rank at token k ("M.", "général de Gaulle"), unless it ends a role title:
  * "directeur général de Renault", "secrétaire générale" name a role, not a general.
@@ -751,6 +756,9 @@ function isCommonNounShape(word: string): boolean {
 function honorificAt(ctx: DocContext, k: number): boolean {
   const lx = ctx.lexicon;
   if (!lx.has('honorifics', ctx.norms[k] ?? '')) return false;
+  // after a noun it qualifies the noun: "le délégué général de X", "l'avocat général"
+  const prev = ctx.tokens[k - 1];
+  if (prev?.kind === 'word' && !prev.cap && !lx.has('determiners', prev.norm) && !RANK_BEFORE.has(prev.norm) && !ctx.tokens[k]!.cap) return false;
   for (const back of [1, 2]) {
     if (Math.max(lx.matchPhrase('leaderTitles', ctx.norms, k - back), lx.matchPhrase('workTitles', ctx.norms, k - back)) > back) return false;
   }
@@ -813,8 +821,9 @@ function propagateCoordinatedTypes(ctx: DocContext, mentions: MentionSpan[]): vo
         const between = ctx.norms.slice(a.to, b.from);
         return between.length >= 1 && between.length <= 2 && between.every((w) => COORDINATORS.has(w)) ? between.join(' ') : '';
       };
+      const acronym = m.to - m.from === 1 && ctx.tokens[m.from]!.upper;
       for (const other of [sorted[k - 1], sorted[k + 1]]) {
-        if (!other || WEAK_REASONS.has(other.reason) || other.type === 'organization') continue;
+        if (!other || WEAK_REASONS.has(other.reason) || other.type === 'organization' || (acronym && other.type === 'person')) continue;
         const [a, b] = other.from < m.from ? [other, m] : [m, other];
         const sep = linked(a, b);
         const list = sep !== '' && (sep !== ',' || (linked(sorted[k - 2], sorted[k - 1]) !== '' && sorted[k - 1] === a) || (linked(sorted[k + 1], sorted[k + 2]) !== '' && sorted[k + 1] === b) || linked(sorted[k - 1], m) !== '' && linked(m, sorted[k + 1]) !== '');
@@ -868,6 +877,11 @@ function findAcronymDefinitions(ctx: DocContext, s: Sentence, out: MentionSpan[]
           const org = [...out].reverse().find((m) => m.type === 'organization' && m.to <= connector && connector - m.to <= 6 && tokens.slice(m.to, connector).every((t) => t.kind === 'word' && !t.cap));
           if (org) named = org;
         }
+      }
+      // "Damien Martin (LR)": after a person's name the acronym is a party or an employer, not a short form
+      if (named?.type === 'person') {
+        if (acrMention && acrMention.reason === 'default') acrMention.type = 'organization';
+        continue;
       }
       if (named && !named.alias) {
         named.alias = acr.text;

@@ -65,6 +65,8 @@ export interface LexiconData {
   programmeAdjectiveStop: string[];
   lowerOrgHeads: string[];
   transparentWords: string[];
+  /** Offices and party roles before a party's acronym: "maire LR", "député PS" (member, not leader). */
+  electedTitles: string[];
 }
 
 export type LexiconKey = keyof LexiconData;

@@ -40,6 +40,14 @@ export interface RelationContext {
 }
 
 /** Finds typed relations, has_figure and part_of links, and co-occurrences of one document. */
+/** An acronym right after an office, without "de": "maire LR", "député PS", "the Republican senator". */
+function isPartyLabel(items: Item[], words: string[], t: number, ctx: DocContext): boolean {
+  const it = items[t];
+  if (!it || it.kind !== 'ent' || it.from < 0 || it.to - it.from !== 1 || !ctx.tokens[it.from]!.upper) return false;
+  const before = items[t - 1];
+  return before?.kind === 'tok' && !ctx.tokens[before.index]!.cap && ctx.lexicon.has('electedTitles', words[t - 1]!);
+}
+
 export function findRelations(rc: RelationContext, mentionsBySentence: Map<number, MentionSpan[]>, clusterOf: Map<MentionSpan, Cluster>): FoundRelation[] {
   const { ctx } = rc;
   const { tokens, lexicon: lx, norms } = ctx;
@@ -172,7 +180,9 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           // "le président du groupe X au Sénat et Paul Martin": a source after "et" that a gap reached is another subject
           if (rule.gapBeforeSource && binding.s !== undefined && ['et', 'ou', 'and', 'or'].includes(words[binding.s - 1] ?? '')) continue;
           // "directrice adjointe chez Danone": a deputy works for the organisation, does not lead it
-          const deputy = rule.relation === 'leads' && words.slice(start, end).some((w) => lx.has('deputyWords', w));
+          // "le maire LR Jean Martin", "Paul Durand, maire LR de Nice": an acronym right after the role is the holder's party
+          const partyLabel = rule.relation === 'leads' && binding.t !== undefined && isPartyLabel(items, words, binding.t, ctx);
+          const deputy = rule.relation === 'leads' && (partyLabel || words.slice(start, end).some((w) => lx.has('deputyWords', w)));
           emit(deputy ? { ...rule, relation: 'works_for' } : rule, binding, items, groups, s.index, speakers[items[start]!.kind === 'tok' ? (items[start] as WordItem).index : (items[start] as EntityItem).from], found, typedPairs);
           if (end > start + 1) start = end - 1;
         }
