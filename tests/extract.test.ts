@@ -119,6 +119,10 @@ describe('entities', () => {
     expect(r.typed.filter(([, name]) => /^de /.test(name))).toEqual([]);
     expect(r.triples.map(([a, rel, b]) => [a, rel, b])).toContainEqual(['Carlos Martin', 'leads', 'Dataxo']);
     expect(extract("Le général de Lattre a inspecté les troupes à l'aube.").typed).toContainEqual(['person', 'de Lattre']);
+    // a kin word or a rank before "de" and a full name says whose: the particle is no part of the name
+    const kin = extract("Il a écrit à André Boudou, le père de Julie Vidal, qui l'a raconté dans un entretien. Il était le lieutenant de Paul Marchal.");
+    expect(kin.typed.filter(([, name]) => /^de /.test(name))).toEqual([]);
+    expect(kin.typed).toContainEqual(['person', 'Julie Vidal']);
   });
 
   it('reads an acronym after a person as their party, not as a short form of their name', () => {

@@ -363,11 +363,15 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       break;
     }
     firstNameSoFar = false;
-    // a particle between an honorific and a name belongs to the name: "M. d'Estaing"
+    // a particle between an honorific and a name belongs to the name: "M. d'Estaing", "le général de Gaulle"
+    // (not before a given name or a place: "le père de Laeticia X", "un professeur de New-York" say whose, where)
+    // … nor before a full name, two capitalised words: "la soeur de Laeticia Martin"
+    const fullName = j > i + 1 && !lx.has('personParticles', norms[i]!) && tokens[i + 1]!.kind === 'word' && tokens[i + 1]!.cap && !lx.has('personParticles', norms[i + 1]!);
+    const namedAfter = fullName || lx.isFirstName(norms[i]!, tokens[i]!.text) || lx.places.has(norms[i]!) || lx.places.has(norms[i]!.replace(/-/g, ' ')) || lx.places.has(norms.slice(i, j).join(' '));
     if (i - 1 > s.from && lx.has('personParticles', norms[i - 1]!) && !tokens[i - 1]!.cap) {
       const h = tokens[i - 2]!;
       const h2 = tokens[i - 3];
-      if ((h.text === '.' && h2 && lx.has('honorifics', h2.norm)) || (h.kind === 'word' && honorificAt(ctx, i - 2))) i--;
+      if ((h.text === '.' && h2 && lx.has('honorifics', h2.norm)) || (h.kind === 'word' && honorificAt(ctx, i - 2) && !namedAfter)) i--;
     }
     // lower-case adjectives after an organisation head: "Banque mondiale", "Confédération marocaine de TPE-PME"
     // … and a lower-case complement: "Cour des comptes", "Agence américaine des médicaments", "Instituts nationaux de santé"
