@@ -101,8 +101,14 @@ describe('entities', () => {
     // a given name that is also a town somewhere, before a surname that is one too
     ['Selon le directeur David Martin, les ventes de la société progressent nettement.', ['person', 'David Martin']],
     ['Une étude de la George Washington University montre que les ventes progressent.', ['organization', 'George Washington University']],
+    // a generic plan names one programme when an amount comes with it
+    ["L'aéronautique va faire l'objet d'un plan de soutien évalué à 15 milliards d'euros.", ['programme', 'plan de soutien']],
   ])('%s → %j', (text, expected) => {
     expect(extract(text).typed).toContainEqual(expected);
+  });
+
+  it('takes no generic plan for a programme without an amount', () => {
+    expect(extract("Le gouvernement promet depuis des semaines un plan de soutien aux entreprises de l'aéronautique.").typed.filter(([t]) => t === 'programme')).toEqual([]);
   });
 
   it('does not take sentence-initial common words or acronyms of common nouns for names', () => {

@@ -573,7 +573,10 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
     // "à" only with its accent: "le plan a été présenté" is the verb
     if ((de === 'de' || de === "d'" || (de === 'a' && tokens[h]!.text !== 'a') || de === 'for') && lx.has('programmeNamedHeads', norms[i]!)) {
       const c = tokens[h + 1];
-      if (c && h + 1 < s.to && c.kind === 'word' && !c.cap && !isTaken(h + 1) && !lx.has('determiners', c.norm) && !lx.has('commonWords', c.norm) && !lx.has('programmeGenericComplements', c.norm) && !(lx.verbs.has(c.norm) && /(?:er|ir|re)$/.test(c.norm)) && !lx.adjectives.has(c.norm)) {
+      // a generic complement names one programme when an amount comes with it: "un plan de soutien évalué à
+      // 15 milliards d'euros", "son programme d'urgence, doté de 750 milliards d'euros"
+      const generic = !!c && lx.has('programmeGenericComplements', c.norm) && !lx.has('determiners', c.norm) && !(c.kind === 'word' && lx.has('possessives', c.norm)) && !amountFollows(ctx, h + 2, s.to);
+      if (c && h + 1 < s.to && c.kind === 'word' && !c.cap && !isTaken(h + 1) && !lx.has('determiners', c.norm) && !lx.has('commonWords', c.norm) && !generic && !(lx.verbs.has(c.norm) && /(?:er|ir|re)$/.test(c.norm)) && !lx.adjectives.has(c.norm)) {
         // after "de", a word the lexicon knows as a verb form is the noun ("plan de relance"), unless an infinitive
         out.push({ from: i, to: h + 2, sentence: s.index, type: 'programme', text: spanText(ctx, i, h + 2), reason: 'head-complement-programme' });
         i = h + 1;
@@ -748,6 +751,25 @@ const COMMON_NOUN_SHAPE = /(?:tion|tions|ment|ments|ite|ites|isme|ance|ances|enc
 
 function isCommonNounShape(word: string): boolean {
   return COMMON_NOUN_SHAPE.test(word);
+}
+
+const CURRENCY_WORDS = new Set(['euros', 'euro', 'dollars', 'dollar', '€', '$', 'livres', 'francs', 'dirhams', 'yuans', 'yens']);
+const AMOUNT_SCALES = new Set(['millions', 'million', 'milliards', 'milliard', 'md', 'mds', 'm', 'k', 'billions', 'mille']);
+
+/** An amount of money in the few words after k, in the same clause: "(,) doté à la mi-mars de 750 milliards d'euros". */
+function amountFollows(ctx: DocContext, k: number, end: number): boolean {
+  const { tokens, norms } = ctx;
+  for (let x = k; x < Math.min(end, k + 10); x++) {
+    const t = tokens[x]!;
+    if (t.kind === 'punct' && t.text !== ',') return false;
+    if (t.kind !== 'num') continue;
+    for (let y = x + 1; y < Math.min(end, x + 4); y++) {
+      if (CURRENCY_WORDS.has(norms[y]!)) return true;
+      if (!AMOUNT_SCALES.has(norms[y]!) && norms[y] !== 'de' && norms[y] !== "d'") break;
+    }
+    return false;
+  }
+  return false;
 }
 
 /** Words after which a rank is still a rank: "selon le général X", "avec le colonel X". */

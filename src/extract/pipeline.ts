@@ -8,7 +8,7 @@ import { getLexicon, Lexicon, type LexiconData, type LexiconKey } from './lexico
 import { findRelations, type FoundRelation } from './relations.ts';
 import { resolveMentions, type Cluster } from './resolve.ts';
 import { compileRule, isLexiconList, type CompiledRule, type RulesFile } from './rules.ts';
-import { splitSentences, tokenize, type Sentence, type Token } from './tokenize.ts';
+import { normWord, splitSentences, tokenize, type Sentence, type Token } from './tokenize.ts';
 import lexiconFr from './data/lexicon.fr.json';
 import lexiconEn from './data/lexicon.en.json';
 import type { DocumentExtraction, ExtractedEntity, ExtractedRelation, Lang, SourceDocument } from './types.ts';
@@ -87,6 +87,17 @@ function findCapPairs(tokens: Token[], sentences: Sentence[]): Set<string> {
 /** What `tokenize(…, { possessives: true })` splits differently: "Corp's", "Leeds-based". */
 const ENGLISH_SPLITS = /\p{L}['’][sS](?![\p{L}\p{M}\p{N}])|-(?:based|headquartered)(?![\p{L}\p{M}\p{N}])/u;
 
+/**
+ * "plan social", "plans d'économies", "projet de loi": a programme named by a bare head ("plan",
+ * "projet", "programme"…) and lower-case words only is a description, not a name ("plan Marshall",
+ * "programme Erasmus+" and "chômage partiel" are names).
+ */
+function isCommonNounProgramme(label: string, lexicon: Lexicon): boolean {
+  if (/\p{Lu}|\d/u.test(label)) return false;
+  const head = normWord(label.split(/[\s']/)[0] ?? '');
+  return lexicon.has('programmeBareHeads', head) || (head.endsWith('s') && lexicon.has('programmeBareHeads', head.slice(0, -1)));
+}
+
 /** Extracts the entities and relations of one document. */
 export function extractDocument(doc: SourceDocument, options: ExtractOptions = {}): DocumentExtraction {
   const warnings: string[] = [];
@@ -147,6 +158,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
     if (c.value !== undefined) e.value = c.value;
     if (c.value_max !== undefined) e.value_max = c.value_max;
     if (c.unit !== undefined) e.unit = c.unit;
+    if (c.type === 'programme' && isCommonNounProgramme(c.label, lexicon)) e.local = true;
     return e;
   });
   const relations: ExtractedRelation[] = [];

@@ -90,6 +90,11 @@ export interface ExtractedEntity {
   value?: number;
   value_max?: number;
   unit?: string;
+  /**
+   * A common-noun phrase rather than a name ("plan social", "plan d'économies"): it means this
+   * document's own plan, so the graph does not merge it with the same words in other documents.
+   */
+  local?: boolean;
 }
 
 export interface ExtractedRelation {

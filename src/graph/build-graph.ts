@@ -24,7 +24,13 @@ function nodeKeyFor(entity: ExtractedEntity, doc: string): string {
     const range = entity.value_max !== undefined ? `-${entity.value_max}` : '';
     return `figure:${doc}:${entity.value}${range}:${normalizeName(entity.unit ?? '')}`;
   }
+  if (entity.local) return `${entity.type}:${doc}:${normalizeName(entity.label)}`;
   return `${entity.type}:${normalizeName(entity.label)}`;
+}
+
+/** Figures and common-noun programmes ("plan social") belong to their document: they never merge across documents. */
+function mergesAcrossDocuments(entity: ExtractedEntity): boolean {
+  return entity.type !== 'figure' && !entity.local;
 }
 
 function mentionKey(m: Mention): string {
@@ -44,6 +50,9 @@ function indexNames(graph: KgGraph): Map<string, string> {
   const index = new Map<string, string>();
   graph.forEachNode((key, attrs) => {
     if (attrs.type === 'figure') return;
+    // a common-noun programme's key holds its document ("programme:a.txt:plan social")
+    const doc = attrs.mentions[0]?.doc;
+    if (doc !== undefined && key.startsWith(`${attrs.type}:${doc}:`) && attrs.mentions.every((m) => m.doc === doc)) return;
     for (const name of [attrs.label, ...attrs.aliases]) {
       const k = `${attrs.type}:${normalizeName(name)}`;
       if (!index.has(k)) index.set(k, key);
@@ -55,8 +64,8 @@ function indexNames(graph: KgGraph): Map<string, string> {
 
 /**
  * Merges extractions into a graph: an entity joins the node of the same type that
- * shares one of its names (label or alias), across documents; figures never merge
- * across documents. Relations between the same ends with the same name become one
+ * shares one of its names (label or alias), across documents; figures and common-noun
+ * programmes never merge across documents. Relations between the same ends with the same name become one
  * edge whose evidence lists every sentence. Re-adding a document replaces nothing:
  * mentions and evidence already present are not duplicated.
  */
@@ -77,7 +86,7 @@ export function addExtractions(graph: KgGraph, extractions: DocumentExtraction[]
     const nodeOf = new Map<string, string>();
     for (const entity of extraction.entities) {
       let key: string | undefined;
-      if (entity.type !== 'figure') {
+      if (mergesAcrossDocuments(entity)) {
         for (const name of [entity.label, ...entity.aliases]) {
           key = names.get(`${entity.type}:${normalizeName(name)}`);
           if (key) break;
@@ -100,7 +109,7 @@ export function addExtractions(graph: KgGraph, extractions: DocumentExtraction[]
           attrs.aliases.push(name);
           known.add(normalizeName(name));
         }
-        if (entity.type !== 'figure') {
+        if (mergesAcrossDocuments(entity)) {
           const k = `${entity.type}:${normalizeName(name)}`;
           if (!names.has(k)) names.set(k, key);
         }
