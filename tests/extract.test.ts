@@ -147,6 +147,18 @@ describe('entities', () => {
     expect(general.typed.filter(([, name]) => /^de /.test(name))).toEqual([]);
   });
 
+  it('links a minister to the ministry the same text names ("ministre du Travail" ↔ "ministère du Travail")', () => {
+    const text =
+      "Selon une estimation du ministère du Travail, 8 millions de salariés en ont bénéficié. L'indemnité ne change pas, a précisé Claire Vidal. " +
+      'La limite reste fixée, poursuit la ministre du Travail. Le ministère de la Santé a publié un décret. Le ministre de la Santé Paul Marchal a parlé. ' +
+      "Jean Dumas, le ministre de l'Agriculture, a parlé.";
+    const triples = extract(text).triples.map(([a, rel, b]) => [a, rel, b]);
+    expect(triples).toContainEqual(['Claire Vidal', 'works_for', 'ministère du Travail']);
+    expect(triples).toContainEqual(['Paul Marchal', 'works_for', 'ministère de la Santé']);
+    // no "ministère de l'Agriculture" in the text: nothing to link to
+    expect(triples.filter(([a]) => a === 'Jean Dumas')).toEqual([]);
+  });
+
   it('gives an acronym after "X de Place (ACR)" to the organisation, not the place', () => {
     const r = extract("Le canot appartient à l'Association bretonne de secours en mer de Lorient (ABSM). L'ABSM cherche des fonds.");
     const org = r.entities.find((e) => e.aliases.includes('ABSM') || e.label === 'ABSM')!;

@@ -67,6 +67,11 @@ export interface LexiconData {
   transparentWords: string[];
   /** Offices and party roles before a party's acronym: "maire LR", "député PS" (member, not leader). */
   electedTitles: string[];
+  /**
+   * A title and the institution it heads, "title=institution": "ministre=ministère" lets "la ministre
+   * du Travail, X" name the "ministère du Travail" of the same text.
+   */
+  titleInstitutions: string[];
 }
 
 export type LexiconKey = keyof LexiconData;
@@ -117,6 +122,9 @@ export class Lexicon {
     return this.dictionary.has(w);
   }
 
+  /** Title phrase (normalised words) → the institution's head word as written ("ministre" → "ministère"). */
+  readonly titleInstitutions = new Map<string, string>();
+
   constructor(lang: Lang, data: LexiconData) {
     this.lang = lang;
     for (const [key, list] of Object.entries(data) as [LexiconKey, unknown][]) {
@@ -146,6 +154,13 @@ export class Lexicon {
 
   /** Adds entries to a list (used for user rule files too). */
   add(key: LexiconKey, words: string[]): void {
+    if (key === 'titleInstitutions') {
+      for (const entry of words) {
+        const [title, institution] = entry.split('=');
+        if (title?.trim() && institution?.trim()) this.titleInstitutions.set(splitPhrase(normWord(title).trim()).join(' '), institution.trim());
+      }
+      return;
+    }
     let set = this.sets.get(key);
     if (!set) this.sets.set(key, (set = new Set()));
     let phrases = this.phrases.get(key);

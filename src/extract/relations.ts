@@ -1,5 +1,6 @@
 import type { DocContext, MentionSpan } from './entities.ts';
 import type { LexiconKey } from './lexicon.ts';
+import { normalizeName } from './normalize-name.ts';
 import type { Cluster } from './resolve.ts';
 import type { CompiledRule, PatternElement } from './rules.ts';
 import type { Sentence } from './tokenize.ts';
@@ -48,6 +49,78 @@ function isPartyLabel(items: Item[], words: string[], t: number, ctx: DocContext
   return before?.kind === 'tok' && !ctx.tokens[before.index]!.cap && ctx.lexicon.has('electedTitles', words[t - 1]!);
 }
 
+/** The organisations of a text by each of their names, for titles that name them ("ministre du Travail"). */
+function institutionsByName(clusterOf: Map<MentionSpan, Cluster>): Map<string, Cluster> {
+  const out = new Map<string, Cluster>();
+  for (const c of clusterOf.values()) {
+    if (c.type !== 'organization') continue;
+    for (const name of [c.label, ...c.aliases]) out.set(normalizeName(name), c);
+  }
+  return out;
+}
+
+const OF_WORDS = new Set(['de', 'du', 'des', "d'", 'of']);
+const INNER_WORDS = new Set(['de', 'du', 'des', "d'", 'la', "l'", 'le', 'les', 'et', 'of', 'the', 'and']);
+
+/**
+ * A title that names an institution of the same text ("la ministre du Travail" ↔ "ministère du
+ * Travail") and the person it is given to: the name right after it ("le ministre de l'Économie,
+ * Paul Martin"), right before it ("Paul Martin, le ministre de …"), or, after a speech verb in a
+ * sentence that names no one ("…, poursuit la ministre du Travail."), the person named just before.
+ */
+function institutionLinks(ctx: DocContext, s: Sentence, mentions: MentionSpan[], clusterOf: Map<MentionSpan, Cluster>, institutions: Map<string, Cluster>, recentPerson: Cluster | undefined): { person: Cluster; institution: Cluster }[] {
+  const { tokens, norms, lexicon: lx } = ctx;
+  const out: { person: Cluster; institution: Cluster }[] = [];
+  if (lx.titleInstitutions.size === 0 || institutions.size === 0) return out;
+  const personAt = (from: number, to?: number): Cluster | undefined => {
+    const m = mentions.find((x) => (to === undefined ? x.from === from : x.to === to) && x.type === 'person');
+    const c = m && clusterOf.get(m);
+    return c?.type === 'person' ? c : undefined;
+  };
+  for (let i = s.from; i < s.to; i++) {
+    let title = 0;
+    let head: string | undefined;
+    for (const len of [3, 2, 1]) {
+      const inst = lx.titleInstitutions.get(norms.slice(i, i + len).join(' '));
+      if (inst && i + len <= s.to) {
+        title = len;
+        head = inst;
+        break;
+      }
+    }
+    if (!head) continue;
+    let j = i + title;
+    if (!OF_WORDS.has(norms[j] ?? '')) continue;
+    // the complement: "du Travail", "de l'Économie et des Finances", "des Solidarités et de la Santé"
+    let end = -1;
+    for (let k = j + 1; k < s.to; k++) {
+      const t = tokens[k]!;
+      if (t.kind === 'word' && t.cap) end = k + 1;
+      else if (!(t.kind === 'word' && INNER_WORDS.has(t.norm))) break;
+    }
+    if (end < 0) continue;
+    let institution: Cluster | undefined;
+    for (let e = end; e > j && !institution; e--) {
+      if (!tokens[e - 1]!.cap) continue;
+      institution = institutions.get(normalizeName(`${head} ${ctx.text.slice(tokens[j]!.start, tokens[e - 1]!.end)}`));
+      if (institution) end = e;
+    }
+    if (!institution) continue;
+    // the person: after ("…, Paul Martin" / "… Paul Martin") or before ("Paul Martin, (le) ministre …")
+    let person = personAt(tokens[end]?.text === ',' ? end + 1 : end);
+    if (!person) {
+      let b = i - 1;
+      if (['le', 'la', "l'", 'the'].includes(norms[b] ?? '')) b--;
+      if (tokens[b]?.text === ',') person = personAt(0, b);
+      // "…, poursuit la ministre du Travail.": the one speaking, named just before
+      else if (b >= s.from && lx.matchPhrase('speechVerbs', norms, b) === 1 && !mentions.some((m) => m.type === 'person')) person = recentPerson;
+    }
+    if (person) out.push({ person, institution });
+    i = end - 1;
+  }
+  return out;
+}
+
 export function findRelations(rc: RelationContext, mentionsBySentence: Map<number, MentionSpan[]>, clusterOf: Map<MentionSpan, Cluster>): FoundRelation[] {
   const { ctx } = rc;
   const { tokens, lexicon: lx, norms } = ctx;
@@ -62,11 +135,17 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
   let lastPerson: { cluster: Cluster; sentence: number } | undefined;
   /** The organisation a sentence opens with: what "la société" in the next one most likely means. */
   let lastSubject: { cluster: Cluster; sentence: number } | undefined;
+  const institutions = institutionsByName(clusterOf);
 
   for (const s of ctx.sentences) {
     const mentions = mentionsBySentence.get(s.index) ?? [];
     // a sentence without a name and outside any interview turn or quotation yields nothing
-    if (mentions.length === 0 && !speakers[s.from] && !speakers[s.to - 1]) continue;
+    const recentPerson = lastPerson && s.index - lastPerson.sentence <= 3 ? lastPerson.cluster : undefined;
+    const links = institutionLinks(ctx, s, mentions, clusterOf, institutions, recentPerson);
+    if (mentions.length === 0 && !speakers[s.from] && !speakers[s.to - 1]) {
+      for (const link of links) found.push({ source: link.person, target: link.institution, relation: 'works_for', sentence: s.index, pattern: 'works_for.title-institution' });
+      continue;
+    }
     // build items
     const items: Item[] = [];
     const words: string[] = [];
@@ -187,6 +266,14 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           if (end > start + 1) start = end - 1;
         }
       }
+    }
+
+    // "la ministre du Travail, X" with a "ministère du Travail" elsewhere in the text: X works for it
+    for (const link of links) {
+      const key = `${link.person.id}|${link.institution.id}`;
+      if (typedPairs.has(key)) continue;
+      found.push({ source: link.person, target: link.institution, relation: 'works_for', sentence: s.index, pattern: 'works_for.title-institution' });
+      typedPairs.add(key);
     }
 
     // has_figure
