@@ -57,6 +57,10 @@ describe('figures in text', () => {
     ['Le litre augmente de 5 à 10 centimes cette semaine.', { value: 0.05, value_max: 0.1, unit: 'EUR' }],
     ['Le plan prévoit -2.000 postes en trois ans.', { value: -2000, value_max: undefined, unit: 'postes' }],
     ['Les aides : - 5 000 euros pour les artisans.', { value: 5000, value_max: undefined, unit: 'EUR' }],
+    ["L'institut prévoit une profonde récession cette année (-8,7%).", { value: -8.7, value_max: undefined, unit: '%' }],
+    // counted nouns that are also verb or adjective forms
+    ['Le sommet réunissait plus de 50 pays et 35 chefs de gouvernement.', { value: 50, value_max: undefined, unit: 'pays' }],
+    ['Sur 125 produits relevés, beaucoup affichaient des prix erronés.', { value: 125, value_max: undefined, unit: 'produits' }],
   ])('%s', (text, expected) => {
     expect(figures(text)).toContainEqual(expected);
   });

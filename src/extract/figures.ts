@@ -131,9 +131,9 @@ function ofSkipFor(scale: number, t: Token): number {
 function isCountNoun(t: Token, lexicon: Lexicon, value: number): boolean {
   const w = t.norm;
   if (w.length < 3 || COUNT_STOP.has(w) || TIME.has(w)) return false;
+  if (COUNT_NOUNS.has(w)) return true;
   if (lexicon.has('commonWords', w) || lexicon.has('determiners', w)) return false;
   if (lexicon.has('nonEntities', w)) return false;
-  if (COUNT_NOUNS.has(w)) return true;
   // English: a plural right after a number is counted, whatever else the word can be ("3,000 engineers")
   if (lexicon.lang === 'en' && /[^s]s$/.test(w)) return true;
   // verbs and adjectives are not counted things; plural nouns usually end in s or x
@@ -219,7 +219,8 @@ export function findFigures(tokens: Token[], from: number, to: number, lexicon: 
     if (num.spelled && tokens[i - 1]?.kind === 'num') continue;
     const prev = tokens[start - 1];
     // "à -10 % de croissance": a minus sign glued to the number and parted from the word before
-    const minus = !prefixUnit && prev?.text === '-' && prev.spaceBefore && !t.spaceBefore;
+    // (or opening a bracket: "une profonde récession (-8,7%)")
+    const minus = !prefixUnit && prev?.text === '-' && (prev.spaceBefore || ['(', '[', '«', '"'].includes(tokens[start - 2]?.text ?? '')) && !t.spaceBefore;
     // "2019-2020" is no figure; "- 5 000 euros" (a dash between spaces) is one
     if (prev && ((prev.text === '-' && !minus && !t.spaceBefore) || prev.text === '/' || prev.text === '#' || prev.norm === 'n°' || prev.norm === 'no' || prev.norm === 'page' || prev.norm === 'p')) {
       if (!prefixUnit) continue;
