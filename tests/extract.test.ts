@@ -119,6 +119,12 @@ describe('entities', () => {
     expect(typed.filter(([t]) => t !== 'figure')).toEqual([]);
   });
 
+  it('takes no event for an organisation ("la Seconde Guerre mondiale", "la Bataille de Normandie")', () => {
+    const { typed } = extract('Depuis la Seconde Guerre mondiale et la Bataille de Normandie, les Championnats du monde et les Jeux olympiques de Tokyo ont été reportés.');
+    expect(typed.filter(([t]) => t === 'organization')).toEqual([]);
+    expect(typed).toContainEqual(['place', 'Normandie']);
+  });
+
   it('reads "général" after a role as part of the title, not as a rank before a name', () => {
     const r = extract('Le groupe a confirmé que Carlos Martin, directeur général de Dataxo, quittera ses fonctions en juin.');
     expect(r.typed).toContainEqual(['organization', 'Dataxo']);
