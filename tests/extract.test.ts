@@ -123,6 +123,8 @@ describe('entities', () => {
     const { typed } = extract('Depuis la Seconde Guerre mondiale et la Bataille de Normandie, les Championnats du monde et les Jeux olympiques de Tokyo ont été reportés.');
     expect(typed.filter(([t]) => t === 'organization')).toEqual([]);
     expect(typed).toContainEqual(['place', 'Normandie']);
+    // crude oil benchmarks are prices, not places or companies
+    expect(extract('Le baril de Brent a reculé de 2% mardi, et le WTI américain de 3%.').typed.filter(([t]) => t !== 'figure')).toEqual([]);
   });
 
   it('reads "général" after a role as part of the title, not as a rank before a name', () => {
