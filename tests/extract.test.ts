@@ -125,6 +125,8 @@ describe('entities', () => {
     expect(typed).toContainEqual(['place', 'Normandie']);
     // crude oil benchmarks are prices, not places or companies
     expect(extract('Le baril de Brent a reculé de 2% mardi, et le WTI américain de 3%.').typed.filter(([t]) => t !== 'figure')).toEqual([]);
+    // common acronyms written as words
+    expect(extract('Le Smic augmentera de 1,2% au 1er janvier, et les résidents des Ehpad seront vaccinés.').typed.filter(([t]) => t !== 'figure')).toEqual([]);
   });
 
   it('reads "général" after a role as part of the title, not as a rank before a name', () => {

@@ -113,6 +113,8 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   // (but "Marie Durand (PS)": in brackets right after a name, an acronym names a party or an employer)
   const bracketedAfterName = ctx.tokens[i - 1]?.text === '(' && ctx.tokens[i + 1]?.text === ')' && ctx.tokens[i - 2]?.cap === true && ctx.tokens[i - 2]!.kind === 'word' && !ctx.tokens[i - 2]!.upper;
   if (t.upper && (lx.has('commonAcronyms', w) || ctx.commonAcronyms?.has(w)) && !bracketedAfterName) return false;
+  // … also written as a word: "le Smic", "les Ehpad" (not inside a longer name: "Google Cloud")
+  if (!t.upper && w.length >= 4 && lx.has('commonAcronyms', w) && !(ctx.tokens[i - 1]?.cap && ctx.tokens[i - 1]!.kind === 'word' && !lx.has('determiners', ctx.norms[i - 1]!)) && !(ctx.tokens[i + 1]?.cap && ctx.tokens[i + 1]!.kind === 'word')) return false;
   if (lx.has('honorifics', w) && (ctx.tokens[i + 1]?.text === '.' || ctx.tokens[i + 1]?.cap)) return false;
   const known = lx.places.has(w) || lx.orgs.has(w) || lx.isFirstName(w, t.text);
   if (allUpperRun) return known;
