@@ -98,6 +98,10 @@ describe('entities', () => {
     ["Après le jugement, l'administration Durand a imposé des tarifs.", ['person', 'Durand']],
     ['Selon une étude du cabinet Lucas Partners, le marché recule.', ['organization', 'Lucas Partners']],
     ['Le président de Marche La France a parlé.', ['organization', 'Marche La France']],
+    // a common noun capitalised inside a sentence, then adjectives of kind: an institution
+    ['Le déficit de la Sécurité sociale atteint 10 milliards cette année.', ['organization', 'Sécurité sociale']],
+    ["Les militants de l'Alternative écologiste et sociale ont voté contre.", ['organization', 'Alternative écologiste et sociale']],
+    ['Selon le directeur de la Sûreté générale, la cargaison était stockée depuis des années.', ['organization', 'Sûreté générale']],
     // a given name that is also a town somewhere, before a surname that is one too
     ['Selon le directeur David Martin, les ventes de la société progressent nettement.', ['person', 'David Martin']],
     ['Une étude de la George Washington University montre que les ventes progressent.', ['organization', 'George Washington University']],
@@ -117,6 +121,8 @@ describe('entities', () => {
     expect(extract('Le plan a été présenté mardi. Le pays a reçu des aides indues.').typed.filter(([t]) => t === 'programme')).toEqual([]);
     expect(extract('Il a parlé hier. UN SEUL DONLa CNDX peine à réunir les fonds.').typed.filter(([, name]) => /SEUL|La$/.test(name))).toEqual([]);
     expect(typed.filter(([t]) => t !== 'figure')).toEqual([]);
+    // … nor a capitalised noun with a participle, a colour or a nationality after it
+    expect(extract("Le rapport de l'Intérieur rendu mardi et la Maison bleue de la Santé américaine.").typed.filter(([, name]) => / /.test(name))).toEqual([]);
   });
 
   it('takes no event for an organisation ("la Seconde Guerre mondiale", "la Bataille de Normandie")', () => {

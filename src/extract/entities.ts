@@ -147,6 +147,51 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   return true;
 }
 
+/** Endings of the adjectives that name a kind ("sociale", "nationale", "fédéral", "supérieur", "civile"). */
+const INSTITUTION_ADJECTIVE = /(?:al|ale|aux|ales|el|elle|els|elles|ien|ienne|iens|iennes|if|ive|ifs|ives|ique|iques|aire|aires|eur|eure|eurs|eures|ier|iere|iers|ieres|il|ile|ils|iles|al)$/;
+
+/**
+ * End of "Sécurité sociale", "Sûreté générale", "Alternative écologiste et sociale" from token k: a
+ * dictionary noun capitalised inside a sentence (after an article or a preposition), not a name or a
+ * place of its own, followed by lower-case adjectives; 0 when there is none.
+ */
+function capitalisedNounWithAdjectives(ctx: DocContext, k: number, s: Sentence, isTaken: (i: number) => boolean): number {
+  const { tokens, norms, lexicon: lx } = ctx;
+  const t = tokens[k]!;
+  if (lx.lang !== 'fr' || t.kind !== 'word' || !t.cap || t.upper || isTaken(k) || isInitialPosition(ctx, k, s.from)) return 0;
+  const prev = tokens[k - 1];
+  if (!prev || prev.kind !== 'word' || prev.cap) return 0;
+  const w = t.norm;
+  if (!lx.isDictionaryWord(w) || lx.demonyms.has(w) || lx.isFirstName(w, t.text) || lx.places.has(w) || lx.countries.has(w) || lx.orgs.has(w)) return 0;
+  if (lx.has('nonEntities', w) || lx.has('determiners', w) || lx.has('honorifics', w) || titleAt(ctx, k) > 0 || w.includes('-')) return 0;
+  // organisation heads have their own reading: "Banque centrale américaine", "Cour constitutionnelle allemande"
+  if (lx.matchPhrase('orgHeads', norms, k) > 0) return 0;
+  // "ministère des Affaires étrangères", "secrétariat d'État à l'Économie numérique": the complement of a head
+  for (let b = k - 1; b >= Math.max(s.from, k - 3); b--) {
+    if (lx.matchPhrase('orgHeads', norms, b) > 0 || lx.has('lowerOrgHeads', norms[b]!)) return 0;
+    if (!['de', 'du', 'des', "d'", 'la', "l'", 'a', 'au', 'aux'].includes(norms[b]!)) break;
+  }
+  const adjective = (x: number) => {
+    const a = tokens[x];
+    if (!a || x >= s.to || a.kind !== 'word' || a.cap || isTaken(x)) return false;
+    if (lx.has('commonWords', a.norm) || lx.has('determiners', a.norm) || lx.verbs.has(a.norm)) return false;
+    // only adjectives of relation or kind ("sociale", "générale", "participative", "supérieur"): a participle is
+    // a verb or a description ("Orange réalisée", "l'Intérieur rendu"), a colour or a nationality a description
+    // too ("la Maison bleue", "la Santé américaine"); "écologiste" is an adjective all the same
+    if (lx.demonyms.has(a.norm) && !/istes?$/.test(a.norm)) return false;
+    if (!hasAdjectiveEnding(lx, a.norm) && !(lx.adjectives.has(a.norm) && INSTITUTION_ADJECTIVE.test(a.norm))) return false;
+    const next = tokens[x + 1];
+    if (next && (next.kind === 'num' || lx.has('determiners', next.norm))) return false;
+    return true;
+  };
+  let e = k + 1;
+  while (adjective(e)) {
+    e++;
+    if ((norms[e] === 'et' || norms[e] === 'ou') && adjective(e + 1)) e++;
+  }
+  return e > k + 1 ? e : 0;
+}
+
 /** Finds all entity mentions of a document. */
 export function findMentions(ctx: DocContext): MentionSpan[] {
   const out: MentionSpan[] = [];
@@ -257,6 +302,15 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
         i = end - 1;
         continue;
       }
+    }
+    // "la Sécurité sociale", "la Sûreté générale", "l'Alternative écologiste et sociale": a common noun
+    // capitalised inside a sentence, then lower-case adjectives, is the name of an institution
+    const institutionEnd = allUpper ? 0 : capitalisedNounWithAdjectives(ctx, i, s, isTaken);
+    if (institutionEnd > 0) {
+      out.push({ from: i, to: institutionEnd, sentence: s.index, type: 'organization', text: spanText(ctx, i, institutionEnd), reason: 'noun-adjective-institution' });
+      take(i, institutionEnd);
+      i = institutionEnd - 1;
+      continue;
     }
     if (!isNameToken(ctx, i, s.from, allUpper)) continue;
     const startsWithHead = isHeadAt(i);
