@@ -97,6 +97,8 @@ describe('entities', () => {
     ["Quelque 5.000 commerces ont déjà obtenu un prêt garanti par l'État.", ['programme', "prêt garanti par l'État"]],
     ["Après le jugement, l'administration Durand a imposé des tarifs.", ['person', 'Durand']],
     ['Selon une étude du cabinet Lucas Partners, le marché recule.', ['organization', 'Lucas Partners']],
+    // a kind of company with one word of kind before the name, and a loan "consenti à" its recipient
+    ["Le gouvernement aide le constructeur automobile Dalvon. Il a signé l'accord avec Dalvon. Le prêt sera consenti à Dalvon.", ['organization', 'Dalvon']],
     ['Le président de Marche La France a parlé.', ['organization', 'Marche La France']],
     // a common noun capitalised inside a sentence, then adjectives of kind: an institution
     ['Le déficit de la Sécurité sociale atteint 10 milliards cette année.', ['organization', 'Sécurité sociale']],

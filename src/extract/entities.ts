@@ -753,7 +753,9 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
       if (lx.matchPhrase('leaderTitles', ctx.norms, k) > 0 || lx.matchPhrase('workTitles', ctx.norms, k) > 0) return make('person', 'role-before');
     }
   }
-  if (lx.has('orgContextBefore', before)) return make('organization', 'org-context');
+  // … also across one word of kind: "le constructeur automobile Renault", "le groupe pharmaceutique Sanofi"
+  const kindBetween = !!prev && prev.kind === 'word' && !prev.cap && !lx.has('determiners', before) && !lx.has('commonWords', before) && !!prev2 && lx.has('orgContextBefore', prev2.norm) && norms.length <= 3;
+  if (lx.has('orgContextBefore', before) || kindBetween) return make('organization', 'org-context');
   // places by preposition: "à Khouribga", "in Leeds"
   if (lx.matchPhrase('placePrepositions', ctx.norms, from - 1) === 1 && !tokens[from]!.upper && norms.length <= 3) {
     const p = prev!.norm;
