@@ -397,6 +397,11 @@ describe('discourse', () => {
     expect(b.filter((t) => t[1] === 'has_figure' && t[0] === 'Valbonne')).toEqual([]);
     const c = extract("Les ventes atteignent 620 millions d'euros en Bretonnie, dont 340 millions sur prescription.").triples;
     expect(c.filter((t) => t[2] === '340 millions')).toEqual([]);
+    // a clause without a comma, or after a bracketed acronym
+    const d = extract("La Poste a acquis 75% de la société de conseil Économie d'Énergie (EDE) qui emploie environ 250 salariés.").triples.map((t) => t.slice(0, 3));
+    expect(d).toContainEqual(["Économie d'Énergie", 'has_figure', '250 salariés']);
+    const e = extract("L'usine a fermé, selon le groupe Dalmo qui emploie 327 salariés dans la région.").triples.map((t) => t.slice(0, 3));
+    expect(e).toContainEqual(['Dalmo', 'has_figure', '327 salariés']);
   });
 
   it('finds the subject after a fronted phrase, and after a heading that names it too', () => {

@@ -334,13 +334,25 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
             continue;
           }
           if (canOwn(items[b]) || ['.', ';', ':', '«', '»', '"'].includes(words[b]!)) break;
-          if ((words[b] === 'qui' || words[b] === 'dont') && words[b - 1] === ',' && canOwn(items[b - 2])) {
+          // the name the clause hangs on: ", qui", or right before "qui" ("la société Dataxo qui emploie"),
+          // or before a bracket ("Economie d'Energie (EDE) qui emploie 250 salariés")
+          let hang = -1;
+          if (words[b] === 'qui' || words[b] === 'dont') {
+            if (words[b - 1] === ',' && canOwn(items[b - 2])) hang = b - 2;
+            else if (words[b] === 'qui' && canOwn(items[b - 1])) hang = b - 1;
+            else if (words[b] === 'qui' && words[b - 1] === ')') {
+              let open = b - 1;
+              while (open > 0 && words[open] !== '(') open--;
+              if (canOwn(items[open - 1])) hang = open - 1;
+            }
+          }
+          if (hang >= 0) {
             // not "620 millions d'euros en France, dont 340 millions" (a part of a figure), nor
             // "la Cour d'appel de Nancy, qui …" (the clause hangs on the noun the place complements)
             const partOfFigure = words[b] === 'dont' && b + 1 === k;
-            const complement = (items[b - 2] as EntityItem).type === 'place' && ['de', 'du', 'des', "d'"].includes(words[b - 3] ?? '');
+            const complement = (items[hang] as EntityItem).type === 'place' && ['de', 'du', 'des', "d'"].includes(words[hang - 1] ?? '');
             if (!partOfFigure && !complement) {
-              owner = (items[b - 2] as EntityItem).clusters[0];
+              owner = (items[hang] as EntityItem).clusters[0];
               pattern = 'has_figure.relative';
             }
             break;
