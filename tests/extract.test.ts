@@ -107,6 +107,8 @@ describe('entities', () => {
     // a given name that is also a town somewhere, before a surname that is one too
     ['Selon le directeur David Martin, les ventes de la société progressent nettement.', ['person', 'David Martin']],
     ['Une étude de la George Washington University montre que les ventes progressent.', ['organization', 'George Washington University']],
+    // a spelled numeral inside a sentence opens a name before another capitalised word
+    ['Ses actionnaires, le groupe de presse Nine Entertainment et un fonds, se retirent.', ['organization', 'Nine Entertainment']],
     // a generic plan names one programme when an amount comes with it
     ["L'aéronautique va faire l'objet d'un plan de soutien évalué à 15 milliards d'euros.", ['programme', 'plan de soutien']],
   ])('%s → %j', (text, expected) => {

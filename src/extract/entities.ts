@@ -124,7 +124,8 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   const pluralDemonym = /s$/.test(w) && ['des', 'les', 'aux'].includes(ctx.norms[i - 1] ?? '') && DEMONYM_SHAPE.test(w) && !lx.isDictionaryWord(w) && lx.lang === 'fr';
   if (!nextCap && !lx.places.has(w) && !lx.orgs.has(w) && (lx.demonyms.has(w) || ((lx.knownWords.has(w) || pluralDemonym) && !lx.isFirstName(w, t.text) && DEMONYM_SHAPE.test(w)))) return false;
   // spelled numbers: "Vingt-cinq exemplaires"
-  if (w.split('-').every((part) => SPELLED_NUMBERS.has(part))) return false;
+  // (but inside a sentence, before another capitalised word, it opens a name: "le groupe Nine Entertainment")
+  if (w.split('-').every((part) => SPELLED_NUMBERS.has(part)) && !(nextCap && !isInitialPosition(ctx, i, sentenceFrom))) return false;
   if (lx.has('commonWords', w) && !known) return false;
   // "Orange et Bouygues Telecom ont …": a capitalised word in a list of names is a name
   const listed = (ctx.norms[i + 1] === 'et' || ctx.norms[i + 1] === 'and' || ctx.norms[i + 1] === '&') && ctx.tokens[i + 2]?.cap === true && ctx.tokens[i + 2]?.kind === 'word' && !lx.has('determiners', ctx.norms[i + 2]!);
