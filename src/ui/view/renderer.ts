@@ -5,7 +5,7 @@
  */
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram, type EdgeProgramType } from 'sigma/rendering';
-import type { NodeDisplayData, EdgeDisplayData, PartialButFor } from 'sigma/types';
+import type { NodeDisplayData, EdgeDisplayData, PartialButFor, RenderParams } from 'sigma/types';
 import type { Settings } from 'sigma/settings';
 import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import { SYMMETRIC_RELATIONS } from '../../extract/types.ts';
@@ -180,6 +180,29 @@ export function sizeSettings(graph: KgGraph): { enableEdgeEvents: boolean; hideE
   return { enableEdgeEvents: !large, hideEdgesOnMove: large };
 }
 
+/**
+ * Sigma's point program that skips its picking layer while the view moves: nothing is hovered or
+ * clicked mid-drag, and a frame is scheduled until the view rests, which draws it again. On a
+ * software WebGL the picking pass is a third of a frame.
+ */
+class PointsWhileMovingProgram extends NodePointProgram<NodeAttributes, EdgeAttributes, GraphAttributes> {
+  override render(params: RenderParams): void {
+    const sigma = this.renderer;
+    const mouse = sigma.getMouseCaptor();
+    const moving = sigma.getCamera().isAnimated() || mouse.isMoving || !!mouse.draggedEvents || !!mouse.currentWheelDirection;
+    const pick = this.pickProgram;
+    if (!moving || !pick) return super.render(params);
+    this.pickProgram = null;
+    try {
+      super.render(params);
+    } finally {
+      this.pickProgram = pick;
+    }
+    // until the view rests, draw again: the frame at rest draws the picking layer
+    sigma.scheduleRender();
+  }
+}
+
 export function createRenderer(container: HTMLElement, graph: KgGraph, display: DisplayState, options: RendererOptions): { sigma: KgSigma; labels: LabelPlacer } {
   // The graph shown can be replaced (texts added on the page): ask sigma for it once it exists.
   let created: KgSigma | null = null;
@@ -260,7 +283,7 @@ export function createRenderer(container: HTMLElement, graph: KgGraph, display: 
     defaultEdgeType: 'arrow',
     // Drawn in this order (sigma puts its default 'circle' first): in a large graph
     // the selected and focused nodes are circles over the points.
-    nodeProgramClasses: { point: NodePointProgram, circleOnTop: NodeCircleProgram },
+    nodeProgramClasses: { point: PointsWhileMovingProgram, circleOnTop: NodeCircleProgram },
     // The programs are typed for untyped graphs; ours only narrows the attributes.
     // Drawn in this order: the many thin lines first, the arrows of the focus over them.
     edgeProgramClasses: {
