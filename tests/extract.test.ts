@@ -91,6 +91,9 @@ describe('entities', () => {
     ['Pour la Bretagne, il y a les « chèques maturité numérique ».', ['programme', 'chèques maturité numérique']],
     ['Acme Corp, based in Leeds, hired John Smith as chief executive.', ['person', 'John Smith']],
     ["L'aide viendra du ministère de l'Économie et des Finances.", ['organization', "ministère de l'Économie et des Finances"]],
+    // … with the adjectives of its complement
+    ['Selon le ministère des Affaires étrangères, la visite est reportée.', ['organization', 'ministère des Affaires étrangères']],
+    ['Le décret du ministère de la Transition écologique et solidaire est paru.', ['organization', 'ministère de la Transition écologique et solidaire']],
     ["La présidente du conseil régional de Bretagne a répondu.", ['organization', 'conseil régional de Bretagne']],
     ['Le tribunal de commerce de Lyon a tranché.', ['organization', 'tribunal de commerce de Lyon']],
     ["Le courrier a été transmis à l'AFP.", ['organization', 'AFP']],
@@ -175,6 +178,10 @@ describe('entities', () => {
     const triples = extract(text).triples.map(([a, rel, b]) => [a, rel, b]);
     expect(triples).toContainEqual(['Claire Vidal', 'works_for', 'ministère du Travail']);
     expect(triples).toContainEqual(['Paul Marchal', 'works_for', 'ministère de la Santé']);
+    const publics = extract("Selon le ministère des Comptes publics, 12 milliards ont été récupérés. L'annonce a été faite par le ministre des Comptes publics Jean Dumas.").triples.map(([a, rel, b]) => [a, rel, b]);
+    expect(publics).toContainEqual(['Jean Dumas', 'works_for', 'ministère des Comptes publics']);
+    // a portfolio after "ministre" names no institution of its own
+    expect(extract('Le ministre des Affaires étrangères, Jean Dumas, a tenu un point de presse.').typed.filter(([t]) => t === 'organization')).toEqual([]);
     // no "ministère de l'Agriculture" in the text: nothing to link to
     expect(triples.filter(([a]) => a === 'Jean Dumas')).toEqual([]);
   });

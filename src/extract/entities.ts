@@ -149,7 +149,7 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
 }
 
 /** Endings of the adjectives that name a kind ("sociale", "nationale", "fédéral", "supérieur", "civile"). */
-const INSTITUTION_ADJECTIVE = /(?:al|ale|aux|ales|el|elle|els|elles|ien|ienne|iens|iennes|if|ive|ifs|ives|ique|iques|aire|aires|eur|eure|eurs|eures|ier|iere|iers|ieres|il|ile|ils|iles|al)$/;
+const INSTITUTION_ADJECTIVE = /(?:al|ale|aux|ales|el|elle|els|elles|ien|ienne|iens|iennes|if|ive|ifs|ives|ic|ics|ique|iques|aire|aires|eur|eure|eurs|eures|er|ere|ers|eres|il|ile|ils|iles)$/;
 
 /**
  * End of "Sécurité sociale", "Sûreté générale", "Alternative écologiste et sociale" from token k: a
@@ -165,32 +165,42 @@ function capitalisedNounWithAdjectives(ctx: DocContext, k: number, s: Sentence, 
   const w = t.norm;
   if (!lx.isDictionaryWord(w) || lx.demonyms.has(w) || lx.isFirstName(w, t.text) || lx.places.has(w) || lx.countries.has(w) || lx.orgs.has(w)) return 0;
   if (lx.has('nonEntities', w) || lx.has('determiners', w) || lx.has('honorifics', w) || titleAt(ctx, k) > 0 || w.includes('-')) return 0;
-  // organisation heads have their own reading: "Banque centrale américaine", "Cour constitutionnelle allemande"
-  if (lx.matchPhrase('orgHeads', norms, k) > 0) return 0;
+  // organisation heads have their own reading: "Banque centrale américaine", "Cour constitutionnelle allemande";
+  // a minister's portfolio is no name: "ministre des Affaires étrangères"
+  if (lx.matchPhrase('orgHeads', norms, k) > 0 || isPortfolio(ctx, k, s.from)) return 0;
   // "ministère des Affaires étrangères", "secrétariat d'État à l'Économie numérique": the complement of a head
   for (let b = k - 1; b >= Math.max(s.from, k - 3); b--) {
     if (lx.matchPhrase('orgHeads', norms, b) > 0 || lx.has('lowerOrgHeads', norms[b]!)) return 0;
     if (!['de', 'du', 'des', "d'", 'la', "l'", 'a', 'au', 'aux'].includes(norms[b]!)) break;
   }
-  const adjective = (x: number) => {
-    const a = tokens[x];
-    if (!a || x >= s.to || a.kind !== 'word' || a.cap || isTaken(x)) return false;
+  const e = kindAdjectivesEnd(ctx, k + 1, s.to, isTaken);
+  return e > k + 1 ? e : 0;
+}
+
+/**
+ * End of the lower-case adjectives of kind from x ("sociale", "générale", "écologique et solidaire",
+ * "étrangères"), x itself when there is none. A participle is a verb or a description ("Orange réalisée",
+ * "l'Intérieur rendu"), a colour or a nationality a description too ("la Maison bleue", "la Santé
+ * américaine"); "écologiste" is an adjective all the same.
+ */
+export function kindAdjectivesEnd(ctx: DocContext, x: number, end: number, isTaken: (i: number) => boolean): number {
+  const { tokens, norms, lexicon: lx } = ctx;
+  const adjective = (y: number) => {
+    const a = tokens[y];
+    if (!a || y >= end || a.kind !== 'word' || a.cap || isTaken(y)) return false;
     if (lx.has('commonWords', a.norm) || lx.has('determiners', a.norm) || lx.verbs.has(a.norm)) return false;
-    // only adjectives of relation or kind ("sociale", "générale", "participative", "supérieur"): a participle is
-    // a verb or a description ("Orange réalisée", "l'Intérieur rendu"), a colour or a nationality a description
-    // too ("la Maison bleue", "la Santé américaine"); "écologiste" is an adjective all the same
     if (lx.demonyms.has(a.norm) && !/istes?$/.test(a.norm)) return false;
     if (!hasAdjectiveEnding(lx, a.norm) && !(lx.adjectives.has(a.norm) && INSTITUTION_ADJECTIVE.test(a.norm))) return false;
-    const next = tokens[x + 1];
+    const next = tokens[y + 1];
     if (next && (next.kind === 'num' || lx.has('determiners', next.norm))) return false;
     return true;
   };
-  let e = k + 1;
+  let e = x;
   while (adjective(e)) {
     e++;
     if ((norms[e] === 'et' || norms[e] === 'ou') && adjective(e + 1)) e++;
   }
-  return e > k + 1 ? e : 0;
+  return e;
 }
 
 /** Finds all entity mentions of a document. */
@@ -499,6 +509,8 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
         while (k < s.to && HEAD_CONNECTORS.has(norms[k]!) && !tokens[k]!.cap) k++;
         if (k > last + 1 && k < s.to && !isTaken(k) && tokens[k]!.cap && tokens[k]!.kind === 'word' && !tokens[k]!.upper) last = k + 1;
       }
+      // "ministère des Affaires étrangères", "ministère de la Transition écologique et solidaire"
+      last = kindAdjectivesEnd(ctx, last, s.to, isTaken);
     }
     if (streetStart >= 0 && !isTaken(streetStart)) {
       out.push({ from: streetStart, to: last, sentence: s.index, type: headType, text: spanText(ctx, streetStart, last), reason: headType === 'place' ? 'street' : 'org-head' });

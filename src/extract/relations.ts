@@ -1,4 +1,4 @@
-import type { DocContext, MentionSpan } from './entities.ts';
+import { kindAdjectivesEnd, type DocContext, type MentionSpan } from './entities.ts';
 import type { LexiconKey } from './lexicon.ts';
 import { normalizeName } from './normalize-name.ts';
 import type { Cluster } from './resolve.ts';
@@ -100,6 +100,12 @@ function institutionLinks(ctx: DocContext, s: Sentence, mentions: MentionSpan[],
     }
     if (end < 0) continue;
     let institution: Cluster | undefined;
+    // "le ministre des Comptes publics": the adjectives after the complement belong to it
+    const withAdjectives = kindAdjectivesEnd(ctx, end, s.to, () => false);
+    if (withAdjectives > end) {
+      institution = institutions.get(normalizeName(`${head} ${ctx.text.slice(tokens[j]!.start, tokens[withAdjectives - 1]!.end)}`));
+      if (institution) end = withAdjectives;
+    }
     for (let e = end; e > j && !institution; e--) {
       if (!tokens[e - 1]!.cap) continue;
       institution = institutions.get(normalizeName(`${head} ${ctx.text.slice(tokens[j]!.start, tokens[e - 1]!.end)}`));
