@@ -110,6 +110,8 @@ describe('entities', () => {
     // a given name that is also a town somewhere, before a surname that is one too
     ['Selon le directeur David Martin, les ventes de la société progressent nettement.', ['person', 'David Martin']],
     ['Une étude de la George Washington University montre que les ventes progressent.', ['organization', 'George Washington University']],
+    // a list of acronyms is no header in capitals: each is a name
+    ['Selon les délégués syndicaux (CFDT, CFTC, CGT, SNJ et UNSA) le dialogue est rompu.', ['organization', 'SNJ']],
     // a spelled numeral inside a sentence opens a name before another capitalised word
     ['Ses actionnaires, le groupe de presse Nine Entertainment et un fonds, se retirent.', ['organization', 'Nine Entertainment']],
     // a generic plan names one programme when an amount comes with it

@@ -279,8 +279,14 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     while (a - 1 >= s.from && inRun(tokens[a - 1]!)) a--;
     while (b + 1 < s.to && inRun(tokens[b + 1]!)) b++;
     let n = 0;
-    for (let k = a; k <= b; k++) if (tokens[k]!.upper) n++;
-    return n >= 3;
+    // (a header holds words of the language: "ANCIEN JOURNALISTE"; a list of acronyms does not: "CFDT, CFTC, CGT")
+    let words = 0;
+    for (let k = a; k <= b; k++) {
+      if (!tokens[k]!.upper) continue;
+      n++;
+      if (tokens[k]!.norm.length >= 4 && (lx.knownWords.has(tokens[k]!.norm) || lx.isDictionaryWord(tokens[k]!.norm))) words++;
+    }
+    return n >= 3 && words > 0;
   };
   const isHeadAt = (k: number) => lx.matchPhrase('orgHeads', norms, k) > 0 || lx.matchPhrase('placeHeads', norms, k) > 0 || lx.has('programmeNamedHeads', norms[k]!);
   const personLike = (k: number) => lx.isFirstName(norms[k]!, tokens[k]!.text) && !lx.places.has(norms[k]!) && !lx.orgs.has(norms[k]!);
