@@ -110,6 +110,9 @@ describe('entities', () => {
     // a given name that is also a town somewhere, before a surname that is one too
     ['Selon le directeur David Martin, les ventes de la société progressent nettement.', ['person', 'David Martin']],
     ['Une étude de la George Washington University montre que les ventes progressent.', ['organization', 'George Washington University']],
+    // the management of a company is the company; a directorate with an adjective is a body of its own
+    ["La direction d'Air France a annoncé un plan de départs volontaires.", ['organization', 'Air France']],
+    ['Selon la direction générale de la Santé, les cas augmentent.', ['organization', 'direction générale de la Santé']],
     // a list of acronyms is no header in capitals: each is a name
     ['Selon les délégués syndicaux (CFDT, CFTC, CGT, SNJ et UNSA) le dialogue est rompu.', ['organization', 'SNJ']],
     // a spelled numeral inside a sentence opens a name before another capitalised word

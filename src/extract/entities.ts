@@ -148,6 +148,8 @@ function isNameToken(ctx: DocContext, i: number, sentenceFrom: number, allUpperR
   return true;
 }
 
+const OBJECT_ARTICLES = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'ses', 'son', 'sa', 'leur', 'leurs', 'ce', 'cette', 'ces']);
+
 /** Endings of the adjectives that name a kind ("sociale", "nationale", "fédéral", "supérieur", "civile"). */
 const INSTITUTION_ADJECTIVE = /(?:al|ale|aux|ales|el|elle|els|elles|ien|ienne|iens|iennes|if|ive|ifs|ives|ic|ics|ique|iques|aire|aires|eur|eure|eurs|eures|er|ere|ers|eres|il|ile|ils|iles)$/;
 
@@ -174,6 +176,8 @@ function capitalisedNounWithAdjectives(ctx: DocContext, k: number, s: Sentence, 
     if (!['de', 'du', 'des', "d'", 'la', "l'", 'a', 'au', 'aux'].includes(norms[b]!)) break;
   }
   const e = kindAdjectivesEnd(ctx, k + 1, s.to, isTaken);
+  // a longer title goes on with a complement ("la Journée mondiale de la santé"): not read here
+  if (['de', 'du', 'des', "d'"].includes(norms[e] ?? '')) return 0;
   return e > k + 1 ? e : 0;
 }
 
@@ -191,8 +195,9 @@ export function kindAdjectivesEnd(ctx: DocContext, x: number, end: number, isTak
     if (lx.has('commonWords', a.norm) || lx.has('determiners', a.norm) || lx.verbs.has(a.norm)) return false;
     if (lx.demonyms.has(a.norm) && !/istes?$/.test(a.norm)) return false;
     if (!hasAdjectiveEnding(lx, a.norm) && !(lx.adjectives.has(a.norm) && INSTITUTION_ADJECTIVE.test(a.norm))) return false;
+    // a participle with an object is the verb: "la Sécurité sociale atteint 10 milliards", "… publie les chiffres"
     const next = tokens[y + 1];
-    if (next && (next.kind === 'num' || lx.has('determiners', next.norm))) return false;
+    if (next && (next.kind === 'num' || OBJECT_ARTICLES.has(next.norm))) return false;
     return true;
   };
   let e = x;
@@ -482,7 +487,9 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
         headType = 'place';
         break;
       }
-      const gap = !tokens[k]!.cap && lx.has('lowerOrgHeads', norms[k]!) && back > 1 && HEAD_CONNECTORS.has(norms[i - 1]!) ? lowerHeadGap(ctx, k + 1, i) : -1;
+      // "la direction d'Air France" is Air France's management, Air France; "la direction générale de la Santé" is a body
+      const management = lx.has('managementHeads', norms[k]!) && kindAdjectivesEnd(ctx, k + 1, s.to, isTaken) === k + 1;
+      const gap = !tokens[k]!.cap && lx.has('lowerOrgHeads', norms[k]!) && !management && back > 1 && HEAD_CONNECTORS.has(norms[i - 1]!) ? lowerHeadGap(ctx, k + 1, i) : -1;
       // with a complement noun in between, only before a place: "tribunal de commerce de Paris", not "conseil d'administration de la SNCF"
       if (gap === 0 || (gap === 1 && lx.places.has(norms[i]!))) {
         streetStart = k;

@@ -72,6 +72,8 @@ export interface LexiconData {
    * du Travail, X" name the "ministère du Travail" of the same text.
    */
   titleInstitutions: string[];
+  /** Heads that name the management of the organisation after them, which is that organisation: "la direction d'Air France". */
+  managementHeads: string[];
 }
 
 export type LexiconKey = keyof LexiconData;
