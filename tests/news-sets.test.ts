@@ -47,6 +47,13 @@ const SETS: { name: string; title: string; entities: number; relations: number }
   // 0.846/0.208/0.333 (53 gold); the code of that morning scored 0.737 and 0.226 on it. General rules were
   // then written from its errors (0.837 and 0.507 after them): regression floors, no longer an estimate.
   { name: 'holdout5-news', title: 'fifth held-out news set', entities: 0.8, relations: 0.45 },
+  // Floors on the sixth held-out set (tests/fixtures/holdout6-news.*): eight OrangeSum articles picked by
+  // a seeded shuffle (Python random.Random(20261201), same pool, earlier ids excluded), annotated blind
+  // by a helper and committed before the extractor ran on them. Only its scores were read, never its
+  // errors. First, clean measurement (code of the session's start): typed entities P/R/F1
+  // 0.797/0.852/0.824 (115 required gold entities), labeled relations 0.600/0.188/0.286 (48 required);
+  // after that session's general fixes, written from other articles: 0.828 and 0.312.
+  { name: 'holdout6-news', title: 'sixth held-out news set', entities: 0.81, relations: 0.29 },
 ];
 
 /** Extracts an annotated news set of tests/fixtures (NAME.jsonl, NAME.gold.json) and scores it. */

@@ -164,6 +164,13 @@ function capitalisedNounWithAdjectives(ctx: DocContext, k: number, s: Sentence, 
   if (lx.lang !== 'fr' || t.kind !== 'word' || !t.cap || t.upper || isTaken(k) || isInitialPosition(ctx, k, s.from)) return 0;
   const prev = tokens[k - 1];
   if (!prev || prev.kind !== 'word' || prev.cap) return 0;
+  // the adjectives first: most capitalised words have none after them
+  const next = tokens[k + 1];
+  if (!next || next.kind !== 'word' || next.cap) return 0;
+  const e = kindAdjectivesEnd(ctx, k + 1, s.to, isTaken);
+  if (e === k + 1) return 0;
+  // a longer title goes on with a complement ("la Journée mondiale de la santé"): not read here
+  if (['de', 'du', 'des', "d'"].includes(norms[e] ?? '')) return 0;
   const w = t.norm;
   if (!lx.isDictionaryWord(w) || lx.demonyms.has(w) || lx.isFirstName(w, t.text) || lx.places.has(w) || lx.countries.has(w) || lx.orgs.has(w)) return 0;
   if (lx.has('nonEntities', w) || lx.has('determiners', w) || lx.has('honorifics', w) || titleAt(ctx, k) > 0 || w.includes('-')) return 0;
@@ -175,10 +182,7 @@ function capitalisedNounWithAdjectives(ctx: DocContext, k: number, s: Sentence, 
     if (lx.matchPhrase('orgHeads', norms, b) > 0 || lx.has('lowerOrgHeads', norms[b]!)) return 0;
     if (!['de', 'du', 'des', "d'", 'la', "l'", 'a', 'au', 'aux'].includes(norms[b]!)) break;
   }
-  const e = kindAdjectivesEnd(ctx, k + 1, s.to, isTaken);
-  // a longer title goes on with a complement ("la Journée mondiale de la santé"): not read here
-  if (['de', 'du', 'des', "d'"].includes(norms[e] ?? '')) return 0;
-  return e > k + 1 ? e : 0;
+  return e;
 }
 
 /**

@@ -126,6 +126,8 @@ export class Lexicon {
 
   /** Title phrase (normalised words) → the institution's head word as written ("ministre" → "ministère"). */
   readonly titleInstitutions = new Map<string, string>();
+  /** First words of those titles, for a quick test. */
+  readonly titleFirstWords = new Set<string>();
 
   constructor(lang: Lang, data: LexiconData) {
     this.lang = lang;
@@ -159,7 +161,10 @@ export class Lexicon {
     if (key === 'titleInstitutions') {
       for (const entry of words) {
         const [title, institution] = entry.split('=');
-        if (title?.trim() && institution?.trim()) this.titleInstitutions.set(splitPhrase(normWord(title).trim()).join(' '), institution.trim());
+        if (!title?.trim() || !institution?.trim()) continue;
+        const words = splitPhrase(normWord(title).trim());
+        this.titleInstitutions.set(words.join(' '), institution.trim());
+        this.titleFirstWords.add(words[0]!);
       }
       return;
     }

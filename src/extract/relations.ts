@@ -50,11 +50,15 @@ function isPartyLabel(items: Item[], words: string[], t: number, ctx: DocContext
 }
 
 /** The organisations of a text by each of their names, for titles that name them ("ministre du Travail"). */
-function institutionsByName(clusterOf: Map<MentionSpan, Cluster>): Map<string, Cluster> {
+function institutionsByName(clusterOf: Map<MentionSpan, Cluster>, heads: Iterable<string>): Map<string, Cluster> {
   const out = new Map<string, Cluster>();
+  const prefixes = [...new Set([...heads].map((h) => `${normalizeName(h)} `))];
   for (const c of clusterOf.values()) {
     if (c.type !== 'organization') continue;
-    for (const name of [c.label, ...c.aliases]) out.set(normalizeName(name), c);
+    for (const name of [c.label, ...c.aliases]) {
+      const key = normalizeName(name);
+      if (prefixes.some((p) => key.startsWith(p))) out.set(key, c);
+    }
   }
   return out;
 }
@@ -78,6 +82,7 @@ function institutionLinks(ctx: DocContext, s: Sentence, mentions: MentionSpan[],
     return c?.type === 'person' ? c : undefined;
   };
   for (let i = s.from; i < s.to; i++) {
+    if (!lx.titleFirstWords.has(norms[i]!)) continue;
     let title = 0;
     let head: string | undefined;
     for (const len of [3, 2, 1]) {
@@ -141,7 +146,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
   let lastPerson: { cluster: Cluster; sentence: number } | undefined;
   /** The organisation a sentence opens with: what "la société" in the next one most likely means. */
   let lastSubject: { cluster: Cluster; sentence: number } | undefined;
-  const institutions = institutionsByName(clusterOf);
+  const institutions = institutionsByName(clusterOf, lx.titleInstitutions.values());
 
   for (const s of ctx.sentences) {
     const mentions = mentionsBySentence.get(s.index) ?? [];
