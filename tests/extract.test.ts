@@ -185,8 +185,9 @@ describe('entities', () => {
     expect(triples).toContainEqual(['Paul Marchal', 'works_for', 'ministère de la Santé']);
     const publics = extract("Selon le ministère des Comptes publics, 12 milliards ont été récupérés. L'annonce a été faite par le ministre des Comptes publics Jean Dumas.").triples.map(([a, rel, b]) => [a, rel, b]);
     expect(publics).toContainEqual(['Jean Dumas', 'works_for', 'ministère des Comptes publics']);
-    // a portfolio after "ministre" names no institution of its own
+    // a portfolio after "ministre" names no institution of its own, nor does a second one after "et"
     expect(extract('Le ministre des Affaires étrangères, Jean Dumas, a tenu un point de presse.').typed.filter(([t]) => t === 'organization')).toEqual([]);
+    expect(extract("La ministre de l'Action et des Comptes publics, Claire Vidal, a lancé un appel.").typed.filter(([t]) => t === 'organization')).toEqual([]);
     // no "ministère de l'Agriculture" in the text: nothing to link to
     expect(triples.filter(([a]) => a === 'Jean Dumas')).toEqual([]);
   });
@@ -416,6 +417,9 @@ describe('discourse', () => {
     expect(d).toContainEqual(["Économie d'Énergie", 'has_figure', '250 salariés']);
     const e = extract("L'usine a fermé, selon le groupe Dalmo qui emploie 327 salariés dans la région.").triples.map((t) => t.slice(0, 3));
     expect(e).toContainEqual(['Dalmo', 'has_figure', '327 salariés']);
+    // a name followed by its own figure does not take the one before it
+    const f = extract('Les États-Unis auront environ 100 millions de doses, les Européens 300 millions et la Grande-Bretagne 60 millions.').triples;
+    expect(f.filter((t) => t[0] === 'Grande-Bretagne' && t[2] === '300 millions')).toEqual([]);
   });
 
   it('finds the subject after a fronted phrase, and after a heading that names it too', () => {

@@ -177,12 +177,21 @@ function capitalisedNounWithAdjectives(ctx: DocContext, k: number, s: Sentence, 
   // organisation heads have their own reading: "Banque centrale américaine", "Cour constitutionnelle allemande";
   // a minister's portfolio is no name: "ministre des Affaires étrangères"
   if (lx.matchPhrase('orgHeads', norms, k) > 0 || isPortfolio(ctx, k, s.from)) return 0;
-  // "ministère des Affaires étrangères", "secrétariat d'État à l'Économie numérique": the complement of a head
-  for (let b = k - 1; b >= Math.max(s.from, k - 3); b--) {
-    if (lx.matchPhrase('orgHeads', norms, b) > 0 || lx.has('lowerOrgHeads', norms[b]!)) return 0;
-    if (!['de', 'du', 'des', "d'", 'la', "l'", 'a', 'au', 'aux'].includes(norms[b]!)) break;
+  // "ministère des Affaires étrangères", "le ministre de l'Action et des Comptes publics": the complement
+  // of a head or a title, also its second one after "et"
+  for (let b = k - 1; b >= Math.max(s.from, k - 8); b--) {
+    if (lx.matchPhrase('orgHeads', norms, b) > 0 || lx.has('lowerOrgHeads', norms[b]!) || portfolioTitleAt(ctx, b)) return 0;
+    if (!['de', 'du', 'des', "d'", 'la', "l'", 'a', 'au', 'aux', 'et'].includes(norms[b]!) && !(tokens[b]!.cap && tokens[b]!.kind === 'word')) break;
   }
   return e;
+}
+
+/** A title whose complement is a portfolio, not a name: "ministre", "secrétaire d'État" (titleInstitutions). */
+function portfolioTitleAt(ctx: DocContext, b: number): boolean {
+  const lx = ctx.lexicon;
+  if (!lx.titleFirstWords.has(ctx.norms[b]!)) return false;
+  for (const len of [1, 2, 3]) if (lx.titleInstitutions.has(ctx.norms.slice(b, b + len).join(' '))) return true;
+  return false;
 }
 
 /**
@@ -558,9 +567,12 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
 /** Whether the capitalised word at i follows a minister's title and connectors only: "ministre de la Santé", "secrétaire d'État aux Transports". */
 function isPortfolio(ctx: DocContext, i: number, from: number): boolean {
   const norms = ctx.norms;
-  for (let k = i - 1; k >= Math.max(from, i - 4); k--) {
+  // (also a second portfolio after "et": "ministre de l'Action et des Comptes publics")
+  for (let k = i - 1; k >= Math.max(from, i - 8); k--) {
     const w = norms[k]!;
     if (w === 'ministre' || w === 'ministres' || (w === 'etat' && norms[k - 1] === "d'" && norms[k - 2] === 'secretaire')) return k < i - 1;
+    if (w === 'et' && k + 1 < i && PORTFOLIO_CONNECTORS.has(norms[k + 1]!) && ctx.tokens[k - 1]?.cap) continue;
+    if (ctx.tokens[k]!.cap && k < i - 1 && norms[k + 1] === 'et') continue;
     if (!PORTFOLIO_CONNECTORS.has(w)) return false;
   }
   return false;

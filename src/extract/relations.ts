@@ -423,6 +423,9 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
             continue;
           }
           if (it.type === 'figure' || it.type === 'person' || it.type === 'product' || it.type === 'speaker') break;
+          // "… les Européens 300 millions et la Grande-Bretagne 60 millions": a name followed by its own figure
+          const next = items[a + 1];
+          if (next?.kind === 'ent' && next.type === 'figure') break;
           owner = it.clusters[0];
           if (owner) attachedAfterFigure.add(owner);
           break;
