@@ -417,6 +417,9 @@ describe('discourse', () => {
     expect(d).toContainEqual(["Économie d'Énergie", 'has_figure', '250 salariés']);
     const e = extract("L'usine a fermé, selon le groupe Dalmo qui emploie 327 salariés dans la région.").triples.map((t) => t.slice(0, 3));
     expect(e).toContainEqual(['Dalmo', 'has_figure', '327 salariés']);
+    // "ce dispositif" points back to the programme named last
+    const g = extract('Les entreprises ont recours au chômage partiel. Le gouvernement a largement ouvert ce dispositif qui indemnise un salarié à hauteur de 70% du salaire brut.').triples.map((t) => t.slice(0, 3));
+    expect(g).toContainEqual(['chômage partiel', 'has_figure', '70%']);
     // a name followed by its own figure does not take the one before it
     const f = extract('Les États-Unis auront environ 100 millions de doses, les Européens 300 millions et la Grande-Bretagne 60 millions.').triples;
     expect(f.filter((t) => t[0] === 'Grande-Bretagne' && t[2] === '300 millions')).toEqual([]);

@@ -74,6 +74,8 @@ export interface LexiconData {
   titleInstitutions: string[];
   /** Heads that name the management of the organisation after them, which is that organisation: "la direction d'Air France". */
   managementHeads: string[];
+  /** Noun phrases that point back to the programme named last: "ce dispositif", "cette mesure". */
+  programmeAnaphors: string[];
 }
 
 export type LexiconKey = keyof LexiconData;

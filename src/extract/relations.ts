@@ -190,6 +190,14 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       const orgAna = nameInside(orgAnaLength) ? 0 : orgAnaLength;
       const groupAna = nameInside(groupAnaLength) ? 0 : groupAnaLength;
       const lastOrg = recentOrgs.length ? recentOrgs[recentOrgs.length - 1] : undefined;
+      // "ce dispositif", "cette mesure": the programme named last
+      const programmeAna = lx.matchPhrase('programmeAnaphors', norms, i);
+      if (programmeAna > 0 && !nameInside(programmeAna) && lastProgramme && s.index - lastProgramme.sentence <= 3 && !introducesName(ctx, i + programmeAna, s.to, mention)) {
+        items.push({ kind: 'ent', clusters: [lastProgramme.cluster], type: 'programme', from: i, to: i + programmeAna });
+        words.push(ENT);
+        i += programmeAna;
+        continue;
+      }
       if (groupAna > 0 && recentGroup && s.index - recentGroup.sentence <= 3) {
         items.push({ kind: 'ent', clusters: recentGroup.clusters, type: 'organization', from: i, to: i + groupAna });
         words.push(ENT);
@@ -523,7 +531,7 @@ const anaphorStartCache = new WeakMap<object, Set<string>>();
 function anaphorStartWords(lx: DocContext['lexicon']): Set<string> {
   let set = anaphorStartCache.get(lx);
   if (!set) {
-    set = new Set([...lx.firstWords('orgAnaphors'), ...lx.firstWords('groupAnaphors'), ...lx.firstWords('firstPerson'), ...lx.firstWords('possessives')]);
+    set = new Set([...lx.firstWords('orgAnaphors'), ...lx.firstWords('groupAnaphors'), ...lx.firstWords('programmeAnaphors'), ...lx.firstWords('firstPerson'), ...lx.firstWords('possessives')]);
     anaphorStartCache.set(lx, set);
   }
   return set;

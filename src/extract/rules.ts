@@ -156,7 +156,7 @@ const LEXICON_LISTS = new Set<string>([
   'placeOpeners', 'placeAdjectives', 'adjectiveEndings', 'programmeHeads', 'programmeNamedHeads', 'programmeBareHeads', 'programmeGenericComplements',
   'launchableNouns', 'determiners', 'nameConnectors', 'personParticles', 'commonAcronyms', 'nonEntities', 'commonWords',
   'speechVerbs', 'personOnlySpeechVerbs', 'dativeVerbs', 'placePrepositions', 'orgContextBefore', 'personContextBefore', 'firstPerson',
-  'possessives', 'orgAnaphors', 'groupAnaphors', 'firstNamesExtra', 'placesExtra', 'orgsExtra', 'distributorNouns', 'productContextBefore', 'demonyms', 'placeOfNouns', 'streetHeads', 'programmeAdjectiveStop', 'lowerOrgHeads', 'transparentWords', 'electedTitles', 'titleInstitutions', 'managementHeads',
+  'possessives', 'orgAnaphors', 'groupAnaphors', 'firstNamesExtra', 'placesExtra', 'orgsExtra', 'distributorNouns', 'productContextBefore', 'demonyms', 'placeOfNouns', 'streetHeads', 'programmeAdjectiveStop', 'lowerOrgHeads', 'transparentWords', 'electedTitles', 'titleInstitutions', 'managementHeads', 'programmeAnaphors',
 ]);
 
 export function isLexiconList(name: string): name is LexiconKey {
