@@ -1,4 +1,4 @@
-import { findElliptic, findFigures } from './figures.ts';
+import { findElliptic, findFigures, isCurrencyWord, isScaleWord } from './figures.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Sentence, Token } from './tokenize.ts';
 import type { EntityType } from './types.ts';
@@ -853,9 +853,6 @@ function isCommonNounShape(word: string): boolean {
   return COMMON_NOUN_SHAPE.test(word);
 }
 
-const CURRENCY_WORDS = new Set(['euros', 'euro', 'dollars', 'dollar', '€', '$', 'livres', 'francs', 'dirhams', 'yuans', 'yens']);
-const AMOUNT_SCALES = new Set(['millions', 'million', 'milliards', 'milliard', 'md', 'mds', 'm', 'k', 'billions', 'mille']);
-
 /** An amount of money in the few words after k, in the same clause: "(,) doté à la mi-mars de 750 milliards d'euros". */
 function amountFollows(ctx: DocContext, k: number, end: number): boolean {
   const { tokens, norms } = ctx;
@@ -864,8 +861,8 @@ function amountFollows(ctx: DocContext, k: number, end: number): boolean {
     if (t.kind === 'punct' && t.text !== ',') return false;
     if (t.kind !== 'num') continue;
     for (let y = x + 1; y < Math.min(end, x + 4); y++) {
-      if (CURRENCY_WORDS.has(norms[y]!)) return true;
-      if (!AMOUNT_SCALES.has(norms[y]!) && norms[y] !== 'de' && norms[y] !== "d'") break;
+      if (isCurrencyWord(norms[y]!)) return true;
+      if (!isScaleWord(norms[y]!) && norms[y] !== 'de' && norms[y] !== "d'") break;
     }
     return false;
   }

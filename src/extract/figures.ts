@@ -17,6 +17,16 @@ export interface FigureSpan {
 const CURRENCIES = new Map(Object.entries(units.currencies as Record<string, string>));
 const MEASURES = new Map(Object.entries(units.measures as Record<string, string>));
 const SCALES = new Map(Object.entries(units.scales as Record<string, number>));
+
+/** A currency word or sign of units.json ("euros", "€", "dollars"), normalised. */
+export function isCurrencyWord(w: string): boolean {
+  return CURRENCIES.has(w);
+}
+
+/** A scale word of units.json ("millions", "milliards", "md"), normalised. */
+export function isScaleWord(w: string): boolean {
+  return SCALES.has(w);
+}
 const SPELLED = new Map(Object.entries(units.spelled as Record<string, number>));
 const PERCENT = units.percent.map((p) => p.split(' '));
 const TIME = new Set(units.timeUnits);

@@ -40,7 +40,6 @@ export interface RelationContext {
   rules: CompiledRule[];
 }
 
-/** Finds typed relations, has_figure and part_of links, and co-occurrences of one document. */
 /** An acronym right after an office, without "de": "maire LR", "député PS", "the Republican senator". */
 function isPartyLabel(items: Item[], words: string[], t: number, ctx: DocContext): boolean {
   const it = items[t];
@@ -132,6 +131,7 @@ function institutionLinks(ctx: DocContext, s: Sentence, mentions: MentionSpan[],
   return out;
 }
 
+/** Finds typed relations, has_figure and part_of links, and co-occurrences of one document. */
 export function findRelations(rc: RelationContext, mentionsBySentence: Map<number, MentionSpan[]>, clusterOf: Map<MentionSpan, Cluster>): FoundRelation[] {
   const { ctx } = rc;
   const { tokens, lexicon: lx, norms } = ctx;
@@ -153,8 +153,16 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     // a sentence without a name and outside any interview turn or quotation yields nothing
     const recentPerson = lastPerson && s.index - lastPerson.sentence <= 3 ? lastPerson.cluster : undefined;
     const links = institutionLinks(ctx, s, mentions, clusterOf, institutions, recentPerson);
+    const pushLinks = (typed?: Set<string>) => {
+      for (const link of links) {
+        const key = `${link.person.id}|${link.institution.id}`;
+        if (typed?.has(key)) continue;
+        found.push({ source: link.person, target: link.institution, relation: 'works_for', sentence: s.index, pattern: 'works_for.title-institution' });
+        typed?.add(key);
+      }
+    };
     if (mentions.length === 0 && !speakers[s.from] && !speakers[s.to - 1]) {
-      for (const link of links) found.push({ source: link.person, target: link.institution, relation: 'works_for', sentence: s.index, pattern: 'works_for.title-institution' });
+      pushLinks();
       continue;
     }
     // build items
@@ -288,12 +296,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     }
 
     // "la ministre du Travail, X" with a "ministère du Travail" elsewhere in the text: X works for it
-    for (const link of links) {
-      const key = `${link.person.id}|${link.institution.id}`;
-      if (typedPairs.has(key)) continue;
-      found.push({ source: link.person, target: link.institution, relation: 'works_for', sentence: s.index, pattern: 'works_for.title-institution' });
-      typedPairs.add(key);
-    }
+    pushLinks(typedPairs);
 
     // has_figure
     const entItems = items.map((it, k) => [it, k] as const).filter(([it]) => it.kind === 'ent') as [EntityItem, number][];
