@@ -236,8 +236,8 @@ export class Lexicon {
     const lower = text?.toLowerCase();
     if (lower !== undefined && this.givenNames.has(lower)) return true;
     // compound first names: "jean-christophe", "marie-laure"
+    if (!word.includes('-')) return false;
     const parts = word.split('-');
-    if (parts.length < 2) return false;
     const rawParts = lower?.split('-');
     return parts.every((p, k) => this.firstNames.has(p) || (rawParts !== undefined && this.givenNames.has(rawParts[k]!)));
   }
