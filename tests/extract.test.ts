@@ -198,6 +198,13 @@ describe('entities', () => {
     expect(org.label + ' ' + org.aliases.join(' ')).toMatch(/Association bretonne/);
   });
 
+  it('joins an acronym with a small letter inside to the name it is defined by', () => {
+    const r = extract("L'enquête a suivi un signalement de la Direction générale des finances publiques (DGFiP). L'ancien patron de la DGFiP, Paul Marchal, a saisi le parquet.");
+    const orgs = r.entities.filter((e) => e.type === 'organization');
+    expect(orgs).toHaveLength(1);
+    expect([orgs[0]!.label, ...orgs[0]!.aliases].sort()).toEqual(['DGFiP', 'Direction générale des finances publiques']);
+  });
+
   it('joins an acronym to the initials of an institution written in small letters', () => {
     const r = extract("L'Union africaine a répondu. L'UA attend un jugement.");
     const orgs = r.entities.filter((e) => e.type === 'organization');

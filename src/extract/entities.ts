@@ -973,8 +973,10 @@ function findAcronymDefinitions(ctx: DocContext, s: Sentence, out: MentionSpan[]
   for (let p = s.from + 1; p + 2 < s.to; p++) {
     if (tokens[p]!.text !== '(' || tokens[p + 2]!.text !== ')') continue;
     const acr = tokens[p + 1]!;
-    if (!acr.upper || acr.text.length < 2 || acr.text.length > 8 || !/^\p{Lu}+$/u.test(acr.text)) continue;
-    const letters = acr.text.toLowerCase();
+    // (also with a small letter inside: "Direction générale des finances publiques (DGFiP)")
+    const mixed = !acr.upper && /^\p{Lu}+\p{Ll}\p{Lu}+$/u.test(acr.text);
+    if ((!acr.upper && !mixed) || acr.text.length < 2 || acr.text.length > 8 || !/^[\p{Lu}\p{Ll}]+$/u.test(acr.text) || (!mixed && !/^\p{Lu}+$/u.test(acr.text))) continue;
+    const letters = acr.text.replace(/\p{Ll}/gu, '').toLowerCase();
     // align letters backwards over the words before the bracket
     let start = -1;
     const align = (w: number, l: number): boolean => {
