@@ -188,10 +188,7 @@ function capitalisedNounWithAdjectives(ctx: DocContext, k: number, s: Sentence, 
 
 /** A title whose complement is a portfolio, not a name: "ministre", "secrétaire d'État" (titleInstitutions). */
 function portfolioTitleAt(ctx: DocContext, b: number): boolean {
-  const lx = ctx.lexicon;
-  if (!lx.titleFirstWords.has(ctx.norms[b]!)) return false;
-  for (const len of [1, 2, 3]) if (lx.titleInstitutions.has(ctx.norms.slice(b, b + len).join(' '))) return true;
-  return false;
+  return ctx.lexicon.titleInstitutionAt(ctx.norms, b) !== undefined;
 }
 
 /**

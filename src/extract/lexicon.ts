@@ -128,8 +128,6 @@ export class Lexicon {
 
   /** Title phrase (normalised words) → the institution's head word as written ("ministre" → "ministère"). */
   readonly titleInstitutions = new Map<string, string>();
-  /** First words of those titles, for a quick test. */
-  readonly titleFirstWords = new Set<string>();
 
   constructor(lang: Lang, data: LexiconData) {
     this.lang = lang;
@@ -161,14 +159,15 @@ export class Lexicon {
   /** Adds entries to a list (used for user rule files too). */
   add(key: LexiconKey, words: string[]): void {
     if (key === 'titleInstitutions') {
+      // "title=institution": the titles are a phrase list like the others (matchPhrase), the pairs a map
+      const titles: string[] = [];
       for (const entry of words) {
         const [title, institution] = entry.split('=');
         if (!title?.trim() || !institution?.trim()) continue;
-        const words = splitPhrase(normWord(title).trim());
-        this.titleInstitutions.set(words.join(' '), institution.trim());
-        this.titleFirstWords.add(words[0]!);
+        this.titleInstitutions.set(splitPhrase(normWord(title).trim()).join(' '), institution.trim());
+        titles.push(title);
       }
-      return;
+      words = titles;
     }
     let set = this.sets.get(key);
     if (!set) this.sets.set(key, (set = new Set()));
@@ -228,6 +227,12 @@ export class Lexicon {
       if (ok) return phrase.length;
     }
     return 0;
+  }
+
+  /** A title of `titleInstitutions` at words[at] ("la ministre du Travail"): its length and the institution's head word. */
+  titleInstitutionAt(words: readonly string[], at: number): { length: number; institution: string } | undefined {
+    const length = this.matchPhrase('titleInstitutions', words, at);
+    return length > 0 ? { length, institution: this.titleInstitutions.get(words.slice(at, at + length).join(' '))! } : undefined;
   }
 
   /** `word` is normalised; `text`, the token as written, also lets the accent-exact given names answer. */

@@ -81,19 +81,10 @@ function institutionLinks(ctx: DocContext, s: Sentence, mentions: MentionSpan[],
     return c?.type === 'person' ? c : undefined;
   };
   for (let i = s.from; i < s.to; i++) {
-    if (!lx.titleFirstWords.has(norms[i]!)) continue;
-    let title = 0;
-    let head: string | undefined;
-    for (const len of [3, 2, 1]) {
-      const inst = lx.titleInstitutions.get(norms.slice(i, i + len).join(' '));
-      if (inst && i + len <= s.to) {
-        title = len;
-        head = inst;
-        break;
-      }
-    }
-    if (!head) continue;
-    let j = i + title;
+    const match = lx.titleInstitutionAt(norms, i);
+    if (!match || i + match.length > s.to) continue;
+    const head = match.institution;
+    const j = i + match.length;
     if (!OF_WORDS.has(norms[j] ?? '')) continue;
     // the complement: "du Travail", "de l'Économie et des Finances", "des Solidarités et de la Santé"
     let end = -1;

@@ -19,12 +19,17 @@ export function buildGraph(extractions: DocumentExtraction[], options: BuildGrap
   return graph;
 }
 
+/** The start of the keys of the nodes that belong to one document: "figure:a.txt:", "programme:a.txt:". */
+function documentScope(type: string, doc: string): string {
+  return `${type}:${doc}:`;
+}
+
 function nodeKeyFor(entity: ExtractedEntity, doc: string): string {
   if (entity.type === 'figure') {
     const range = entity.value_max !== undefined ? `-${entity.value_max}` : '';
-    return `figure:${doc}:${entity.value}${range}:${normalizeName(entity.unit ?? '')}`;
+    return `${documentScope('figure', doc)}${entity.value}${range}:${normalizeName(entity.unit ?? '')}`;
   }
-  if (entity.local) return `${entity.type}:${doc}:${normalizeName(entity.label)}`;
+  if (entity.local) return `${documentScope(entity.type, doc)}${normalizeName(entity.label)}`;
   return `${entity.type}:${normalizeName(entity.label)}`;
 }
 
@@ -52,7 +57,7 @@ function indexNames(graph: KgGraph): Map<string, string> {
     if (attrs.type === 'figure') return;
     // a common-noun programme's key holds its document ("programme:a.txt:plan social")
     const doc = attrs.mentions[0]?.doc;
-    if (doc !== undefined && key.startsWith(`${attrs.type}:${doc}:`) && attrs.mentions.every((m) => m.doc === doc)) return;
+    if (doc !== undefined && key.startsWith(documentScope(attrs.type, doc)) && attrs.mentions.every((m) => m.doc === doc)) return;
     for (const name of [attrs.label, ...attrs.aliases]) {
       const k = `${attrs.type}:${normalizeName(name)}`;
       if (!index.has(k)) index.set(k, key);
