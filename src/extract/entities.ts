@@ -22,6 +22,15 @@ export interface MentionSpan {
   honorific?: boolean;
 }
 
+/**
+ * A mention with every field present, in one order: all mentions then share one object
+ * shape, and the code that reads them stays optimised (mixed shapes made V8 drop and
+ * recompile the large extraction functions over and over).
+ */
+export function makeMention(from: number, to: number, sentence: number, type: EntityType, text: string, reason: string, extra?: Pick<MentionSpan, 'alias' | 'value' | 'value_max' | 'unit'>): MentionSpan {
+  return { from, to, sentence, type, text, reason, alias: extra?.alias, value: extra?.value, value_max: extra?.value_max, unit: extra?.unit, honorific: undefined };
+}
+
 export interface DocContext {
   text: string;
   tokens: Token[];
@@ -247,10 +256,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     figures.push(f);
   }
   for (const f of figures) {
-    const m: MentionSpan = { from: f.from, to: f.to, sentence: s.index, type: 'figure', text: spanText(ctx, f.from, f.to), reason: 'figure', value: f.value };
-    if (f.value_max !== undefined) m.value_max = f.value_max;
-    if (f.unit !== undefined) m.unit = f.unit;
-    out.push(m);
+    out.push(makeMention(f.from, f.to, s.index, 'figure', spanText(ctx, f.from, f.to), 'figure', { value: f.value, value_max: f.value_max, unit: f.unit }));
   }
 
   // 2. quoted programmes: « chèques maturité numérique », chèques « cybersécurité »
@@ -266,21 +272,14 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     const headLen = lx.matchPhrase('programmeHeads', norms, i + 1);
     if (headLen > 0 && j - (i + 1) > headLen && free(i + 1, j)) {
       take(i + 1, j);
-      out.push({ from: i + 1, to: j, sentence: s.index, type: 'programme', text: spanText(ctx, i + 1, j), reason: 'quoted-programme' });
+      out.push(makeMention(i + 1, j, s.index, 'programme', spanText(ctx, i + 1, j), 'quoted-programme'));
       i = j;
       continue;
     }
     const before = i - 1;
     if (before >= s.from && (lx.has('programmeHeads', norms[before]!) || lx.has('programmeNamedHeads', norms[before]!)) && !tokens[before]!.cap && free(i + 1, j) && inner.length <= 4) {
       take(before, j + 1);
-      out.push({
-        from: before,
-        to: j + 1,
-        sentence: s.index,
-        type: 'programme',
-        text: `${tokens[before]!.text} ${spanText(ctx, i + 1, j)}`,
-        reason: 'head-quoted-programme',
-      });
+      out.push(makeMention(before, j + 1, s.index, 'programme', `${tokens[before]!.text} ${spanText(ctx, i + 1, j)}`, 'head-quoted-programme'));
       i = j;
     }
   }
@@ -310,7 +309,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     // a known multi-word place or organisation, even when it starts with a common word: "New York", "South Korea"
     const known = knownPhraseAt(ctx, i, s.to, isTaken);
     if (known) {
-      out.push({ from: i, to: i + known.length, sentence: s.index, type: known.type, text: spanText(ctx, i, i + known.length), reason: known.type === 'place' ? 'place-lexicon' : 'org-lexicon' });
+      out.push(makeMention(i, i + known.length, s.index, known.type, spanText(ctx, i, i + known.length), known.type === 'place' ? 'place-lexicon' : 'org-lexicon'));
       take(i, i + known.length);
       i += known.length - 1;
       continue;
@@ -329,7 +328,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       if (t1.kind === 'word' && t1.cap && !t1.upper && !lx.has('nonEntities', t1.norm) && !lx.has('determiners', t1.norm) && !lx.places.has(t1.norm) && !/['’]$/.test(t1.text)) {
         let end = i + 2;
         while (end < s.to && !isTaken(end) && isNameToken(ctx, end, s.from, false) && !(personLike(end) && tokens[end + 1]?.cap === true)) end++;
-        out.push({ from: i, to: end, sentence: s.index, type: 'organization', text: spanText(ctx, i, end), reason: 'title-article' });
+        out.push(makeMention(i, end, s.index, 'organization', spanText(ctx, i, end), 'title-article'));
         take(i, end);
         i = end - 1;
         continue;
@@ -339,7 +338,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
     // capitalised inside a sentence, then lower-case adjectives, is the name of an institution
     const institutionEnd = allUpper ? 0 : capitalisedNounWithAdjectives(ctx, i, s, isTaken);
     if (institutionEnd > 0) {
-      out.push({ from: i, to: institutionEnd, sentence: s.index, type: 'organization', text: spanText(ctx, i, institutionEnd), reason: 'noun-adjective-institution' });
+      out.push(makeMention(i, institutionEnd, s.index, 'organization', spanText(ctx, i, institutionEnd), 'noun-adjective-institution'));
       take(i, institutionEnd);
       i = institutionEnd - 1;
       continue;
@@ -536,7 +535,7 @@ function findInSentence(ctx: DocContext, s: Sentence): MentionSpan[] {
       last = kindAdjectivesEnd(ctx, last, s.to, isTaken);
     }
     if (streetStart >= 0 && !isTaken(streetStart)) {
-      out.push({ from: streetStart, to: last, sentence: s.index, type: headType, text: spanText(ctx, streetStart, last), reason: headType === 'place' ? 'street' : 'org-head' });
+      out.push(makeMention(streetStart, last, s.index, headType, spanText(ctx, streetStart, last), headType === 'place' ? 'street' : 'org-head'));
       take(streetStart, last);
       i = last - 1;
       continue;
@@ -626,7 +625,7 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
         const to = next ? next.to : i + 2;
         if (next) mentions.splice(mentions.indexOf(next), 1);
         const name = spanText(ctx, i + 1, to);
-        const m: MentionSpan = { from: i, to, sentence: s.index, type: 'programme', text: spanText(ctx, i, to), reason: 'head-name-programme' };
+        const m = makeMention(i, to, s.index, 'programme', spanText(ctx, i, to), 'head-name-programme');
         if (lx.has('programmeBareHeads', norms[i]!)) m.alias = name;
         out.push(m);
         i = to - 1;
@@ -652,7 +651,7 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
     if (norms[h + 1] === 'par' && norms[h + 2] === "l'" && norms[h + 3] === 'etat' && h + 3 < s.to && STATE_PARTICIPLE.test(norms[h]!) && !tokens[h]!.cap && !isTaken(h)) {
       const state = mentions.findIndex((m) => m.from === h + 3);
       if (state >= 0) mentions.splice(state, 1);
-      out.push({ from: i, to: h + 4, sentence: s.index, type: 'programme', text: spanText(ctx, i, h + 4), alias: spanText(ctx, i, h + 1), reason: 'head-state-programme' });
+      out.push(makeMention(i, h + 4, s.index, 'programme', spanText(ctx, i, h + 4), 'head-state-programme', { alias: spanText(ctx, i, h + 1) }));
       i = h + 3;
       continue;
     }
@@ -660,7 +659,7 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
       // head + adjective/participle: "prêts garantis", "chômage partiel"
       let to = h + 1;
       if (adjOk(to)) to++;
-      out.push({ from: i, to, sentence: s.index, type: 'programme', text: spanText(ctx, i, to), reason: 'head-adjective-programme' });
+      out.push(makeMention(i, to, s.index, 'programme', spanText(ctx, i, to), 'head-adjective-programme'));
       i = to - 1;
       continue;
     }
@@ -673,13 +672,13 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
       const generic = !!c && lx.has('programmeGenericComplements', c.norm) && !lx.has('determiners', c.norm) && !(c.kind === 'word' && lx.has('possessives', c.norm)) && !amountFollows(ctx, h + 2, s.to);
       if (c && h + 1 < s.to && c.kind === 'word' && !c.cap && !isTaken(h + 1) && !lx.has('determiners', c.norm) && !lx.has('commonWords', c.norm) && !generic && !(lx.verbs.has(c.norm) && /(?:er|ir|re)$/.test(c.norm)) && !lx.adjectives.has(c.norm)) {
         // after "de", a word the lexicon knows as a verb form is the noun ("plan de relance"), unless an infinitive
-        out.push({ from: i, to: h + 2, sentence: s.index, type: 'programme', text: spanText(ctx, i, h + 2), reason: 'head-complement-programme' });
+        out.push(makeMention(i, h + 2, s.index, 'programme', spanText(ctx, i, h + 2), 'head-complement-programme'));
         i = h + 1;
         continue;
       }
     }
     if (headLen > 1) {
-      out.push({ from: i, to: h, sentence: s.index, type: 'programme', text: spanText(ctx, i, h), reason: 'multiword-head-programme' });
+      out.push(makeMention(i, h, s.index, 'programme', spanText(ctx, i, h), 'multiword-head-programme'));
       i = h - 1;
     }
   }
@@ -691,7 +690,7 @@ function findProgrammes(ctx: DocContext, s: Sentence, isTaken: (i: number) => bo
       if (!lx.has('launchableNouns', norms[k]!) || tokens[k]!.cap) continue;
       const adj = tokens[k + 1];
       if (adj && k + 1 < s.to && adj.kind === 'word' && !adj.cap && !isTaken(k + 1) && PARTICIPLE.test(adj.norm) && /(?:elle|el|ale|al|ique|if|ive|aire|ée|é|e)$/.test(adj.text.toLowerCase()) && !lx.knownWords.has(adj.norm + 'r') && !lx.has('commonWords', adj.norm) && !out.some((o) => o.from <= k && o.to > k)) {
-        out.push({ from: k, to: k + 2, sentence: s.index, type: 'programme', text: spanText(ctx, k, k + 2), reason: 'launched-programme' });
+        out.push(makeMention(k, k + 2, s.index, 'programme', spanText(ctx, k, k + 2), 'launched-programme'));
       }
       break;
     }
@@ -705,7 +704,7 @@ function typeName(ctx: DocContext, s: Sentence, from: number, to: number, facili
   const norms = tokens.slice(from, to).map((t) => t.norm);
   const full = norms.join(' ').replace(/' /g, "'");
   const make = (type: EntityType, reason: string): MentionSpan => {
-    const m: MentionSpan = { from, to, sentence: s.index, type, text: spanText(ctx, from, to), reason };
+    const m = makeMention(from, to, s.index, type, spanText(ctx, from, to), reason);
     if (honorific && type === 'person' && (prev!.text === '.' || ['m', 'mme', 'mlle', 'dr', 'me', 'mr', 'mrs', 'ms', 'pr'].includes(prev!.norm))) {
       m.honorific = true;
       const at = prev!.text === '.' ? from - 2 : from - 1;
@@ -1029,11 +1028,11 @@ function findAcronymDefinitions(ctx: DocContext, s: Sentence, out: MentionSpan[]
     // the expansion replaces the mentions inside it; the acronym gets the same type
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.from >= start && out[k]!.to <= p && out[k]!.type !== 'figure') out.splice(k, 1);
     if (out.some((m) => m.from < p && m.to > start)) continue;
-    out.push({ from: start, to: p, sentence: s.index, type, text: spanText(ctx, start, p), reason: 'acronym-definition', alias: acr.text });
+    out.push(makeMention(start, p, s.index, type, spanText(ctx, start, p), 'acronym-definition', { alias: acr.text }));
     const acrMention = out.find((m) => m.from === p + 1);
     if (acrMention) {
       acrMention.type = type;
       acrMention.reason = 'acronym-definition';
-    } else out.push({ from: p + 1, to: p + 2, sentence: s.index, type, text: acr.text, reason: 'acronym-definition' });
+    } else out.push(makeMention(p + 1, p + 2, s.index, type, acr.text, 'acronym-definition'));
   }
 }

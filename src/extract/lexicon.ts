@@ -214,19 +214,18 @@ export class Lexicon {
    * words, or 0. `words` are normalised tokens.
    */
   matchPhrase(key: LexiconKey, words: readonly string[], at: number): number {
-    const candidates = this.phrases.get(key)?.get(words[at] ?? '');
-    if (!candidates) return 0;
-    for (const phrase of candidates) {
-      let ok = true;
-      for (let k = 0; k < phrase.length; k++) {
-        if (words[at + k] !== phrase[k]) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) return phrase.length;
-    }
-    return 0;
+    const index = this.phrases.get(key);
+    return index ? matchInIndex(index, words, at) : 0;
+  }
+
+  /**
+   * The phrase index of a list (first word → phrases), for a caller that matches the same list
+   * often: compiled rules keep it and call `matchInIndex`. Later additions to the list show in it.
+   */
+  phraseIndex(key: LexiconKey): ReadonlyMap<string, string[][]> {
+    let index = this.phrases.get(key);
+    if (!index) this.phrases.set(key, (index = new Map()));
+    return index;
   }
 
   /** A title of `titleInstitutions` at words[at] ("la ministre du Travail"): its length and the institution's head word. */
@@ -331,4 +330,21 @@ export function getLexicon(lang: Lang): Lexicon {
     cache.set(lang, lexicon);
   }
   return lexicon;
+}
+
+/** Longest phrase of a phrase index that starts at `words[at]`: its length in words, or 0. */
+export function matchInIndex(index: ReadonlyMap<string, string[][]>, words: readonly string[], at: number): number {
+  const candidates = index.get(words[at] ?? '');
+  if (!candidates) return 0;
+  for (const phrase of candidates) {
+    let ok = true;
+    for (let k = 0; k < phrase.length; k++) {
+      if (words[at + k] !== phrase[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return phrase.length;
+  }
+  return 0;
 }

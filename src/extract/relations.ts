@@ -1,5 +1,5 @@
 import { kindAdjectivesEnd, type DocContext, type MentionSpan } from './entities.ts';
-import type { LexiconKey } from './lexicon.ts';
+import { matchInIndex, type LexiconKey } from './lexicon.ts';
 import { normalizeName } from './normalize-name.ts';
 import type { Cluster } from './resolve.ts';
 import type { CompiledRule, PatternElement } from './rules.ts';
@@ -21,6 +21,20 @@ interface WordItem {
   index: number;
 }
 type Item = EntityItem | WordItem;
+/** Item positions bound to a rule's slots: source, target, group. */
+type Binding = { s: number | undefined; t: number | undefined; g: number | undefined };
+
+const NO_CLUSTERS: Cluster[] = [];
+/**
+ * Items are built with every field of both kinds, in one order, so that all share one
+ * object shape: with two shapes V8 kept dropping and recompiling findRelations.
+ */
+function entityItem(clusters: Cluster[], type: EntityItem['type'], from: number, to: number, speaker?: Cluster): EntityItem {
+  return { kind: 'ent', index: -1, clusters, type, from, to, speaker } as EntityItem;
+}
+function wordItem(index: number): WordItem {
+  return { kind: 'tok', index, clusters: NO_CLUSTERS, type: undefined, from: -1, to: -1, speaker: undefined } as WordItem;
+}
 
 /** A relation found in a sentence, between clusters (or a speaker to resolve). */
 export interface FoundRelation {
@@ -164,7 +178,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       const mention = mentions[m];
       if (mention && mention.from === i) {
         const c = clusterOf.get(mention)!;
-        items.push({ kind: 'ent', clusters: [c], type: c.type, from: mention.from, to: mention.to });
+        items.push(entityItem([c], c.type, mention.from, mention.to));
         words.push(ENT);
         i = mention.to;
         m++;
@@ -177,7 +191,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       }
       // anaphors: "la société", "les deux entités", possessive before a title, "nous"
       if (!anaphorStarts.has(norms[i]!)) {
-        items.push({ kind: 'tok', index: i });
+        items.push(wordItem(i));
         words.push(norms[i]!);
         i++;
         continue;
@@ -192,13 +206,13 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       // "ce dispositif", "cette mesure": the programme named last
       const programmeAna = lx.matchPhrase('programmeAnaphors', norms, i);
       if (programmeAna > 0 && !nameInside(programmeAna) && lastProgramme && s.index - lastProgramme.sentence <= 3 && !introducesName(ctx, i + programmeAna, s.to, mention)) {
-        items.push({ kind: 'ent', clusters: [lastProgramme.cluster], type: 'programme', from: i, to: i + programmeAna });
+        items.push(entityItem([lastProgramme.cluster], 'programme', i, i + programmeAna));
         words.push(ENT);
         i += programmeAna;
         continue;
       }
       if (groupAna > 0 && recentGroup && s.index - recentGroup.sentence <= 3) {
-        items.push({ kind: 'ent', clusters: recentGroup.clusters, type: 'organization', from: i, to: i + groupAna });
+        items.push(entityItem(recentGroup.clusters, 'organization', i, i + groupAna));
         words.push(ENT);
         i += groupAna;
         continue;
@@ -210,7 +224,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         const after = norms[i + 1 + roleLength];
         const followedByOf = after === 'de' || after === 'du' || after === 'des' || after === "d'" || after === 'of';
         if (!followedByOf && !introducesName(ctx, i + 1 + roleLength, s.to, mention)) {
-          items.push({ kind: 'ent', clusters: [lastPerson.cluster], type: 'person', from: i, to: i + 1 + roleLength });
+          items.push(entityItem([lastPerson.cluster], 'person', i, i + 1 + roleLength));
           words.push(ENT);
           i += 1 + roleLength;
           continue;
@@ -226,32 +240,32 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         anaphorHeads.set(head, { cluster: referent, sentence: s.index });
         // "au constructeur", "à la société": the preposition stays a word the patterns can read
         if (orgAna > 1 && (norms[i] === 'au' || norms[i] === 'aux' || norms[i] === 'a')) {
-          items.push({ kind: 'tok', index: i });
+          items.push(wordItem(i));
           words.push(norms[i]!);
-          items.push({ kind: 'ent', clusters: [referent], type: 'organization', from: i + 1, to: i + orgAna });
+          items.push(entityItem([referent], 'organization', i + 1, i + orgAna));
           words.push(ENT);
           i += orgAna;
           continue;
         }
-        items.push({ kind: 'ent', clusters: [referent], type: 'organization', from: i, to: i + orgAna });
+        items.push(entityItem([referent], 'organization', i, i + orgAna));
         words.push(ENT);
         i += orgAna;
         continue;
       }
       const speaker = speakers[i];
       if (lx.has('firstPerson', norms[i]!) && speaker && (norms[i] === 'nous' || norms[i] === 'we' || norms[i] === 'us' || followedByRole(ctx, i, s.to))) {
-        items.push({ kind: 'ent', clusters: [], type: 'speaker', from: i, to: i + 1, speaker });
+        items.push(entityItem([], 'speaker', i, i + 1, speaker));
         words.push(ENT);
         i++;
         continue;
       }
       if (lx.has('possessives', norms[i]!) && lastOrg && s.index - lastOrg.sentence <= 2 && followedByRole(ctx, i, s.to)) {
-        items.push({ kind: 'ent', clusters: [lastOrg.cluster], type: 'organization', from: i, to: i + 1 });
+        items.push(entityItem([lastOrg.cluster], 'organization', i, i + 1));
         words.push(ENT);
         i++;
         continue;
       }
-      items.push({ kind: 'tok', index: i });
+      items.push(wordItem(i));
       words.push(norms[i]!);
       i++;
     }
@@ -262,13 +276,23 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     const entityCount = items.filter((it) => it.kind === 'ent').length;
     if (entityCount > 0) {
       const present = new Set(words);
+      // a rule that opens with a slot can only start on an entity: try those positions alone
+      const entityStarts: number[] = [];
+      const allStarts: number[] = [];
+      for (let k = 0; k < items.length; k++) {
+        allStarts.push(k);
+        if (items[k]!.kind === 'ent') entityStarts.push(k);
+      }
       for (const rule of rc.rules) {
         // a rule relates two entities, unless it takes the speaker as source or a group
         if (entityCount < 2 && !rule.source && !rule.elements.some((e) => e.t === 'slot' && e.role === 'g')) continue;
         if (rule.anchors && !hasAny(present, rule.anchors)) continue;
-        for (let start = 0; start < items.length; start++) {
-          if (rule.startsWithSlot ? items[start]!.kind !== 'ent' : rule.startWords && !rule.startWords.has(words[start]!)) continue;
-          const binding: Record<string, number> = {};
+        // after a match, the next one starts where it ended
+        let next = 0;
+        for (const start of rule.startsWithSlot ? entityStarts : allStarts) {
+          if (start < next) continue;
+          if (!rule.startsWithSlot && rule.startWords && !rule.startWords.has(words[start]!)) continue;
+          const binding: Binding = { s: undefined, t: undefined, g: undefined };
           const end = matchAt(rule.elements, 0, items, words, start, binding, rc);
           if (end < 0) continue;
           // "Paul Durand, la directrice de cabinet du chef de l'État Claire Martin": a role phrase
@@ -281,7 +305,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           const partyLabel = rule.relation === 'leads' && binding.t !== undefined && isPartyLabel(items, words, binding.t, ctx);
           const deputy = rule.relation === 'leads' && (partyLabel || words.slice(start, end).some((w) => lx.has('deputyWords', w)));
           emit(deputy ? { ...rule, relation: 'works_for' } : rule, binding, items, groups, s.index, speakers[items[start]!.kind === 'tok' ? (items[start] as WordItem).index : (items[start] as EntityItem).from], found, typedPairs);
-          if (end > start + 1) start = end - 1;
+          if (end > start + 1) next = end;
         }
       }
     }
@@ -600,12 +624,8 @@ function coordinationGroups(items: Item[], words: string[]): Map<number, number[
   return groups;
 }
 
-function listMatch(name: string, words: string[], at: number, rc: RelationContext): number {
-  return rc.ctx.lexicon.matchPhrase(name as LexiconKey, words, at);
-}
-
 /** Backtracking match of pattern elements from element e at item position p; returns the end position or -1. */
-function matchAt(elements: PatternElement[], e: number, items: Item[], words: string[], p: number, binding: Record<string, number>, rc: RelationContext): number {
+function matchAt(elements: PatternElement[], e: number, items: Item[], words: string[], p: number, binding: Binding, rc: RelationContext): number {
   if (e === elements.length) return p;
   const el = elements[e]!;
   switch (el.t) {
@@ -616,7 +636,7 @@ function matchAt(elements: PatternElement[], e: number, items: Item[], words: st
       if (!ok) return -1;
       binding[el.role] = p;
       const r = matchAt(elements, e + 1, items, words, p + 1, binding, rc);
-      if (r < 0) delete binding[el.role];
+      if (r < 0) binding[el.role] = undefined;
       return r;
     }
     case 'gap': {
@@ -653,7 +673,7 @@ function matchAt(elements: PatternElement[], e: number, items: Item[], words: st
       return el.optional ? matchAt(elements, e + 1, items, words, p, binding, rc) : -1;
     }
     case 'list': {
-      const n = listMatch(el.name, words, p, rc);
+      const n = matchInIndex(el.index, words, p);
       if (n > 0) {
         const r = matchAt(elements, e + 1, items, words, p + n, binding, rc);
         if (r >= 0) return r;
@@ -678,7 +698,7 @@ function endsOf(items: Item[], groups: Map<number, number[]>, k: number, types: 
   return out;
 }
 
-function emit(rule: CompiledRule, binding: Record<string, number>, items: Item[], groups: Map<number, number[]>, sentence: number, speaker: Cluster | undefined, found: FoundRelation[], typedPairs: Set<string>): void {
+function emit(rule: CompiledRule, binding: Binding, items: Item[], groups: Map<number, number[]>, sentence: number, speaker: Cluster | undefined, found: FoundRelation[], typedPairs: Set<string>): void {
   const slotTypes = (role: string) => (rule.elements.find((e) => e.t === 'slot' && e.role === role) as { types: Set<string> } | undefined)?.types ?? new Set(['any']);
   const idOf = (x: End) => ('speaker' in x ? `speaker:${x.speaker.id}` : x.id);
   const push = (source: End, target: End) => {

@@ -81,7 +81,8 @@ export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countr
   const lx = ctx.lexicon;
   let n = 0;
   const newCluster = (m: MentionSpan): Cluster => {
-    const c: Cluster = { id: `e${n++}`, type: m.type, label: m.text, aliases: new Set(), mentions: [] };
+    // every field present, so that all clusters share one object shape (see makeMention)
+    const c: Cluster = { id: `e${n++}`, type: m.type, label: m.text, aliases: new Set(), mentions: [], value: m.value, value_max: m.value_max, unit: m.unit };
     clusters.push(c);
     return c;
   };
@@ -93,9 +94,6 @@ export function resolveMentions(ctx: DocContext, mentions: MentionSpan[], countr
     let c = byKey.get(k);
     if (!c) {
       c = newCluster(m);
-      c.value = m.value;
-      if (m.value_max !== undefined) c.value_max = m.value_max;
-      if (m.unit !== undefined) c.unit = m.unit;
       byKey.set(k, c);
     }
     c.mentions.push(m);

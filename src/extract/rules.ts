@@ -28,9 +28,20 @@ export interface RulesFile {
 export type PatternElement =
   | { t: 'slot'; role: 's' | 't' | 'g'; types: Set<EntityType | 'any'> }
   | { t: 'words'; phrases: string[][]; optional: boolean }
-  | { t: 'list'; name: string; optional: boolean }
+  | { t: 'list'; name: string; optional: boolean; /** the list's phrase index (`Lexicon.phraseIndex`) */ index: ReadonlyMap<string, string[][]> }
   | { t: 'prefix'; prefix: string; optional: boolean }
   | { t: 'gap'; max: number; any: boolean };
+
+type ElementFields = { role: 's' | 't' | 'g'; types: Set<EntityType | 'any'>; phrases: string[][]; name: string; index: ReadonlyMap<string, string[][]>; prefix: string; optional: boolean; max: number; any: boolean };
+
+/**
+ * A pattern element with the fields of every kind, in one order: the matcher reads elements of
+ * all kinds at the same place, and one object shape keeps that code fast.
+ */
+function element<T extends PatternElement['t']>(t: T, fields: Partial<ElementFields>): PatternElement {
+  const { role, types, phrases, name, index, prefix, optional = false, max = 0, any = false } = fields;
+  return { t, role, types, phrases, name, index, prefix, optional, max, any } as PatternElement;
+}
 
 export interface CompiledRule {
   id: string;
@@ -103,23 +114,23 @@ export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexic
     if (/^\$[stg]:/.test(body)) {
       const types = body.slice(3).split('|');
       for (const type of types) if (type !== 'any' && !entityTypes.has(type)) fail(`unknown entity type "${type}" in "${part}"`);
-      elements.push({ t: 'slot', role: body[1] as 's' | 't' | 'g', types: new Set(types as EntityType[]) });
+      elements.push(element('slot', { role: body[1] as 's' | 't' | 'g', types: new Set(types as EntityType[]) }));
     } else if (/^\*\*?\d+$/.test(body)) {
-      elements.push({ t: 'gap', max: Number(body.replace(/\*/g, '')), any: body.startsWith('**') });
+      elements.push(element('gap', { max: Number(body.replace(/\*/g, '')), any: body.startsWith('**') }));
     } else if (body.startsWith('@')) {
       const name = body.slice(1);
       if (!classes.has(name) && !lexicon.has(name as LexiconKey, '\u0000') && !isLexiconList(name)) fail(`unknown list "@${name}"`);
-      elements.push({ t: 'list', name, optional });
+      elements.push(element('list', { name, optional, index: lexicon.phraseIndex(name as LexiconKey) }));
     } else if (body.startsWith('(') && body.endsWith(')')) {
       const phrases = body
         .slice(1, -1)
         .split('|')
         .map((p) => splitPhrase(normWord(p.trim().replace(/\\(.)/g, '$1'))));
-      elements.push({ t: 'words', phrases, optional });
+      elements.push(element('words', { phrases, optional }));
     } else if (body.endsWith('*') && body.length > 1) {
-      elements.push({ t: 'prefix', prefix: normWord(body.slice(0, -1)), optional });
+      elements.push(element('prefix', { prefix: normWord(body.slice(0, -1)), optional }));
     } else {
-      elements.push({ t: 'words', phrases: [splitPhrase(normWord(body))], optional });
+      elements.push(element('words', { phrases: [splitPhrase(normWord(body))], optional }));
     }
   }
   const slots = elements.filter((e) => e.t === 'slot').map((e) => (e as { role: string }).role);
