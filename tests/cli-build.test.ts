@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain JavaScript module without type declarations
+import { fingerprint } from '../src/cli/load.js';
 import { generateGraph } from '../src/graph/generate.ts';
 import { parseGraph, serializeGraph, serializeGraphChunks } from '../src/graph/serialize.ts';
 
@@ -119,6 +121,33 @@ describe('kg build', () => {
     expect(b.nodes.length).toBeGreaterThan(50);
     expect(b.nodes).toEqual(a.nodes);
     expect(b.edges).toEqual(a.edges);
+  });
+
+  it('builds the same graph from the bundle of the sources as through the TypeScript loader', () => {
+    const dir = tmp();
+    const bundled = kg(['build', 'tests/fixtures/dev-news.jsonl', '--out', join(dir, 'bundle'), '--workers', '1']);
+    const loader = spawnSync(process.execPath, ['src/cli/kg.js', 'build', 'tests/fixtures/dev-news.jsonl', '--out', join(dir, 'tsx'), '--workers', '1'], { encoding: 'utf8', env: { ...process.env, KG_NO_BUNDLE: '1' } });
+    expect(bundled.status).toBe(0);
+    expect(loader.status).toBe(0);
+    const a = parseGraph(readFileSync(join(dir, 'bundle', 'graph.json'), 'utf8')).export();
+    const b = parseGraph(readFileSync(join(dir, 'tsx', 'graph.json'), 'utf8')).export();
+    expect(a.nodes.length).toBeGreaterThan(50);
+    expect(b.nodes).toEqual(a.nodes);
+    expect(b.edges).toEqual(a.edges);
+  });
+
+  it('names a new bundle when a source file changes', () => {
+    const root = tmp();
+    mkdirSync(join(root, 'src', 'extract'), { recursive: true });
+    writeFileSync(join(root, 'src', 'extract', 'a.ts'), 'export const a = 1;\n');
+    writeFileSync(join(root, 'package.json'), '{}');
+    const first = fingerprint(root);
+    expect(fingerprint(root)).toBe(first);
+    utimesSync(join(root, 'src', 'extract', 'a.ts'), new Date(), new Date(Date.now() + 5000));
+    const touched = fingerprint(root);
+    expect(touched).not.toBe(first);
+    writeFileSync(join(root, 'src', 'b.ts'), '');
+    expect(fingerprint(root)).not.toBe(touched);
   });
 
   it('handles a large text file in bounded pieces', () => {

@@ -75,12 +75,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     warnings.push(m);
   };
   const totalBytes = inputs.reduce((n, f) => n + f.size, 0);
-  // The main thread extracts too, so one worker per extra core. On two cores a second
-  // thread measured slower (10.6 s against 9.5 s on the 10 MB OrangeSum corpus: the two
-  // vCPUs scale 1.2x at best and the worker's start-up and copies cost more), so workers
-  // start from three cores; --workers overrides.
+  // The main thread extracts too, so one worker per extra core. On the 10 MB OrangeSum corpus
+  // and two vCPUs, one worker measured 9.1–9.6 s against 10.1 s without (the single thread
+  // already keeps part of the second core busy with V8's compiler and garbage collector).
+  // Small inputs stay in one thread: a worker's start-up would cost more than it saves.
   const cores = availableParallelism();
-  const workerCount = options.workers ?? (totalBytes > 300_000 && cores > 2 ? cores - 1 : 0);
+  const workerCount = options.workers ?? (totalBytes > 300_000 && cores >= 2 ? cores - 1 : 0);
 
   const graph = createGraph({ documents: [], builtAt: new Date().toISOString(), version: VERSION });
   const texts: Record<string, string> = {};

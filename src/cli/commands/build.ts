@@ -8,7 +8,7 @@ export const registerBuild: RegisterCommand = (cli: CAC) => {
     .command('build [...paths]', 'Extract a knowledge graph from texts (.txt/.md files, folders, or JSONL {id, title?, text})')
     .option('--out <dir>', 'Output folder for graph.json', { default: 'out' })
     .option('--rules <file>', 'Add your own rules and lexicon entries (JSON; repeatable)')
-    .option('--workers <n>', 'Worker threads (default: one per core for large inputs)')
+    .option('--workers <n>', 'Worker threads (default: one per extra core for inputs over 300 KB)')
     .option('--no-layout', 'Skip the ForceAtlas2 layout')
     .example('kg build seeds --out out')
     .example('kg build ../shared/corpora/orangesum/orangesum_economy_subset.jsonl --out out/orangesum')
