@@ -454,6 +454,16 @@ describe('discourse', () => {
     expect(b).toEqual([['owns', 'Dataxo']]);
   });
 
+  it('reads the head of a department as working for the organisation, not leading it', () => {
+    const triples = (text: string) => extract(text).triples.map((t) => t.slice(0, 3));
+    expect(triples('Jeanne Martin, directrice marketing de Dataxo, explique.')).toEqual([['Jeanne Martin', 'works_for', 'Dataxo']]);
+    expect(triples('Paul Girard, directeur des ressources humaines du groupe Norvex, explique.')).toEqual([['Paul Girard', 'works_for', 'Norvex']]);
+    expect(triples('Paul Girard, director of marketing at Norvex, said.')).toEqual([['Paul Girard', 'works_for', 'Norvex']]);
+    // the words that describe the organisation are not the title's
+    expect(triples("Paul Girard, président de l'institut de recherche Norvex, explique.")).toEqual([['Paul Girard', 'leads', 'Norvex']]);
+    expect(triples('Jeanne Martin, directrice générale de Dataxo, explique.')).toEqual([['Jeanne Martin', 'leads', 'Dataxo']]);
+  });
+
   it('does not give a role phrase to a name coordinated after it', () => {
     for (const text of ['Le président du groupe Les Verts à la mairie et Jean Dupont ont parlé.', 'Le président du groupe Les Verts au Sénat et Jean Dupont ont parlé.']) {
       expect(extract(text).triples.filter((t) => t[1] === 'leads')).toEqual([]);

@@ -18,6 +18,8 @@ export interface LexiconData {
   workTitles: string[];
   /** Words that make a leader's title a deputy's: "directrice adjointe" works for, does not lead. */
   deputyWords: string[];
+  /** Words that make a leader's title a department head's: "directeur marketing", "directrice de la communication" works for, does not lead. */
+  departmentWords: string[];
   /** Occupations and kin words that, in an apposition, make a name a person's: "Qader Fadhel, chirurgien à …". */
   professions: string[];
   founderTitles: string[];

@@ -303,7 +303,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           // "directrice adjointe chez Danone": a deputy works for the organisation, does not lead it
           // "le maire LR Jean Martin", "Paul Durand, maire LR de Nice": an acronym right after the role is the holder's party
           const partyLabel = rule.relation === 'leads' && binding.t !== undefined && isPartyLabel(items, words, binding.t, ctx);
-          const deputy = rule.relation === 'leads' && (partyLabel || words.slice(start, end).some((w) => lx.has('deputyWords', w)));
+          const deputy = rule.relation === 'leads' && (partyLabel || words.slice(start, end).some((w) => lx.has('deputyWords', w)) || headsDepartment(words, start, end, lx));
           emit(deputy ? { ...rule, relation: 'works_for' } : rule, binding, items, groups, s.index, speakers[items[start]!.kind === 'tok' ? (items[start] as WordItem).index : (items[start] as EntityItem).from], found, typedPairs);
           if (end > start + 1) next = end;
         }
@@ -510,6 +510,26 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
     }
   }
   return found;
+}
+
+/**
+ * "le directeur marketing de Danone", "la directrice de la communication de Renault": the title names
+ * a department, whose head works for the organisation. Only the words of the title count, not those
+ * that describe the organisation after it ("le président de l'institut de recherche WRI").
+ */
+function headsDepartment(words: string[], start: number, end: number, lx: DocContext['lexicon']): boolean {
+  let seenWord = false;
+  for (let k = start; k < end; k++) {
+    const w = words[k]!;
+    if (w === ENT) {
+      if (seenWord) return false;
+      continue;
+    }
+    seenWord = true;
+    if (lx.matchPhrase('orgHeads', words, k) > 0) return false;
+    if (lx.has('departmentWords', w)) return true;
+  }
+  return false;
 }
 
 function isPersonItem(item: Item | undefined): boolean {

@@ -163,7 +163,7 @@ export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexic
 }
 
 const LEXICON_LISTS = new Set<string>([
-  'honorifics', 'leaderTitles', 'workTitles', 'deputyWords', 'professions', 'founderTitles', 'orgHeads', 'soleInstitutions', 'orgSuffixes', 'facilityNouns', 'placeHeads',
+  'honorifics', 'leaderTitles', 'workTitles', 'deputyWords', 'departmentWords', 'professions', 'founderTitles', 'orgHeads', 'soleInstitutions', 'orgSuffixes', 'facilityNouns', 'placeHeads',
   'placeOpeners', 'placeAdjectives', 'adjectiveEndings', 'programmeHeads', 'programmeNamedHeads', 'programmeBareHeads', 'programmeGenericComplements',
   'launchableNouns', 'determiners', 'nameConnectors', 'personParticles', 'commonAcronyms', 'nonEntities', 'commonWords',
   'speechVerbs', 'personOnlySpeechVerbs', 'dativeVerbs', 'placePrepositions', 'orgContextBefore', 'personContextBefore', 'firstPerson',
