@@ -454,6 +454,14 @@ describe('discourse', () => {
     expect(b).toEqual([['owns', 'Dataxo']]);
   });
 
+  it("gives a share of one of an entity's things to that entity", () => {
+    const rel = (text: string) => extract(text).triples.filter((t) => t[1] === 'has_figure').map((t) => t.slice(0, 3));
+    expect(rel("Quelque 70% de l'activité de Dataxo provient de l'export.")).toEqual([['Dataxo', 'has_figure', '70%']]);
+    expect(rel('Le syndicat a obtenu la reprise de 125 des 193 postes du siège de Norvex.')).toContainEqual(['Norvex', 'has_figure', '193 postes']);
+    // a place there is where the organisation of the sentence acts
+    expect(rel('Dataxo a annoncé le départ de 177 personnes du site de Lyon.')).toEqual([['Dataxo', 'has_figure', '177 personnes']]);
+  });
+
   it('reads the head of a department as working for the organisation, not leading it', () => {
     const triples = (text: string) => extract(text).triples.map((t) => t.slice(0, 3));
     expect(triples('Jeanne Martin, directrice marketing de Dataxo, explique.')).toEqual([['Jeanne Martin', 'works_for', 'Dataxo']]);

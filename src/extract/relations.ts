@@ -359,6 +359,21 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           if (canOwn(items[a])) {
             owner = (items[a] as EntityItem).clusters[0];
             pattern = 'has_figure.of';
+          } else {
+            // "70% de l'activité de Boiron", "15% des effectifs du groupe": a share of one of the entity's things
+            let b = a;
+            while (b < a + 2 && items[b]?.kind === 'tok' && ctx.tokens[(items[b] as WordItem).index]!.kind === 'word' && !ctx.tokens[(items[b] as WordItem).index]!.cap && !lx.has('determiners', words[b]!) && !lx.has('commonWords', words[b]!)) b++;
+            if (b > a && ['de', 'du', 'des', "d'", 'of'].includes(words[b] ?? '')) {
+              b++;
+              if (['la', 'le', 'les', "l'", 'the'].includes(words[b] ?? '')) b++;
+              // a place there is often where the organisation of the sentence does it ("le départ de 177
+              // personnes du site de Mulhouse"): it owns the figure only when no organisation is named
+              const it = items[b];
+              if (canOwn(it) && (it.type !== 'place' || !items.some((o) => canOwn(o) && o.type !== 'place'))) {
+                owner = it.clusters[0];
+                pattern = 'has_figure.share-of';
+              }
+            }
           }
         }
       }
