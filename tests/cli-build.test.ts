@@ -110,30 +110,30 @@ describe('kg build', () => {
     expect(r.stderr).toMatch(/rules\.json: rule "x": unknown entity type "nobody"/);
   });
 
-  it('builds the same graph with a worker thread as in one thread', () => {
+  /** Builds `inputs` twice, with the extra arguments and environment of each run, and expects the same graph. */
+  const expectSameGraph = (inputs: string[], one: { args: string[]; env?: NodeJS.ProcessEnv }, two: { args: string[]; env?: NodeJS.ProcessEnv }) => {
     const dir = tmp();
-    const one = kg(['build', 'tests/fixtures/dev-news.jsonl', 'seeds', '--out', join(dir, 'one'), '--workers', '0']);
-    const two = kg(['build', 'tests/fixtures/dev-news.jsonl', 'seeds', '--out', join(dir, 'two'), '--workers', '1']);
-    expect(one.status).toBe(0);
-    expect(two.status).toBe(0);
-    const a = parseGraph(readFileSync(join(dir, 'one', 'graph.json'), 'utf8')).export();
-    const b = parseGraph(readFileSync(join(dir, 'two', 'graph.json'), 'utf8')).export();
-    expect(b.nodes.length).toBeGreaterThan(50);
-    expect(b.nodes).toEqual(a.nodes);
-    expect(b.edges).toEqual(a.edges);
+    const graphs = [one, two].map((run, k) => {
+      const out = join(dir, String(k));
+      const r = spawnSync(process.execPath, ['src/cli/kg.js', 'build', ...inputs, '--out', out, ...run.args], { encoding: 'utf8', env: { ...process.env, ...run.env } });
+      expect(r.status, r.stderr).toBe(0);
+      return parseGraph(readFileSync(join(out, 'graph.json'), 'utf8')).export();
+    });
+    expect(graphs[0]!.nodes.length).toBeGreaterThan(50);
+    expect(graphs[1]!.nodes).toEqual(graphs[0]!.nodes);
+    expect(graphs[1]!.edges).toEqual(graphs[0]!.edges);
+  };
+
+  it('builds the same graph with a worker thread as in one thread', () => {
+    expectSameGraph(['tests/fixtures/dev-news.jsonl', 'seeds'], { args: ['--workers', '0'] }, { args: ['--workers', '1'] });
   });
 
   it('builds the same graph from the bundle of the sources as through the TypeScript loader', () => {
-    const dir = tmp();
-    const bundled = kg(['build', 'tests/fixtures/dev-news.jsonl', '--out', join(dir, 'bundle'), '--workers', '1']);
-    const loader = spawnSync(process.execPath, ['src/cli/kg.js', 'build', 'tests/fixtures/dev-news.jsonl', '--out', join(dir, 'tsx'), '--workers', '1'], { encoding: 'utf8', env: { ...process.env, KG_NO_BUNDLE: '1' } });
-    expect(bundled.status).toBe(0);
-    expect(loader.status).toBe(0);
-    const a = parseGraph(readFileSync(join(dir, 'bundle', 'graph.json'), 'utf8')).export();
-    const b = parseGraph(readFileSync(join(dir, 'tsx', 'graph.json'), 'utf8')).export();
-    expect(a.nodes.length).toBeGreaterThan(50);
-    expect(b.nodes).toEqual(a.nodes);
-    expect(b.edges).toEqual(a.edges);
+    const from = (env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, ['--input-type=module', '-e', "const { loadCli } = await import('./src/cli/load.js'); console.log((await loadCli()).from);"], { encoding: 'utf8', env: { ...process.env, ...env } }).stdout.trim();
+    expect(from({})).toBe('bundle');
+    expect(from({ KG_NO_BUNDLE: '1' })).toBe('sources');
+    expectSameGraph(['tests/fixtures/dev-news.jsonl'], { args: ['--workers', '1'] }, { args: ['--workers', '1'], env: { KG_NO_BUNDLE: '1' } });
   });
 
   it('names a new bundle when a source file changes', () => {

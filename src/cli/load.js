@@ -90,17 +90,22 @@ function prune(current) {
   for (const { path } of others.slice(KEEP)) rmSync(path, { recursive: true, force: true });
 }
 
-/** The CLI's `main`, from the bundle, or through tsx when no bundle can be made here. */
+/**
+ * The CLI's `main`, from the bundle, or through tsx when no bundle can be made here (or when
+ * KG_NO_BUNDLE=1); `from` says which.
+ */
 export async function loadCli() {
   if (process.env.KG_NO_BUNDLE !== '1') {
     try {
       const dir = await bundle();
-      return await import(pathToFileURL(join(dir, 'main.js')).href);
+      const { main } = await import(pathToFileURL(join(dir, 'main.js')).href);
+      return { main, from: 'bundle' };
     } catch {
       // a read-only install, or esbuild missing: run the sources through tsx instead
     }
   }
   const { register } = await import('tsx/esm/api');
   register();
-  return import('./main.ts');
+  const { main } = await import('./main.ts');
+  return { main, from: 'sources' };
 }
