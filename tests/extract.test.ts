@@ -454,6 +454,14 @@ describe('discourse', () => {
     expect(b).toEqual([['owns', 'Dataxo']]);
   });
 
+  it('reads the subject of a clause after "que" as the owner of its figures, not a name after "ajoute"', () => {
+    const rel = (text: string) => extract(text).triples.filter((t) => t[1] === 'has_figure').map((t) => t.slice(0, 3));
+    expect(rel("Il ajoute que l'État table sur un budget de 600 millions d'euros.")).toEqual([['État', 'has_figure', "600 millions d'euros"]]);
+    expect(rel('Il rappelle que Dataxo a enregistré une hausse de 10% en un an.')).toEqual([['Dataxo', 'has_figure', '10%']]);
+    // who is told is still not the owner
+    expect(rel("Il a déclaré à l'AFP que 500 emplois seraient supprimés.")).toEqual([]);
+  });
+
   it("gives a share of one of an entity's things to that entity", () => {
     const rel = (text: string) => extract(text).triples.filter((t) => t[1] === 'has_figure').map((t) => t.slice(0, 3));
     expect(rel("Quelque 70% de l'activité de Dataxo provient de l'export.")).toEqual([['Dataxo', 'has_figure', '70%']]);

@@ -324,7 +324,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       const before = words[b - 1] ?? '';
       // "témoigne auprès d'Europe 1", "a déclaré à l'AFP"
       const toWhom = (before === "d'" || before === 'de') && words[b - 2] === 'aupres';
-      const toAgency = (before === "l'" || before === 'a') && [b - 2, b - 3, b - 4].some((x) => x >= 0 && items[x]!.kind === 'tok' && lx.matchPhrase('speechVerbs', norms, (items[x] as WordItem).index) > 0);
+      const toAgency = (before === 'a' || (before === "l'" && words[b - 2] === 'a')) && [b - 2, b - 3, b - 4].some((x) => x >= 0 && items[x]!.kind === 'tok' && lx.matchPhrase('speechVerbs', norms, (items[x] as WordItem).index) > 0);
       return toWhom || toAgency || before === 'selon' || before === 'according' || (before === 'apres' && words[b - 2] === "d'") || (it.from >= 0 && isMediaCitation(ctx, it.from, s)) || (before === 'par' && ['"', '»', '”'].includes(words[b + 1] ?? ''));
     };
     for (const [fig, k] of figureItems) {
@@ -425,7 +425,9 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
           if (close > 0 && close < k) aside = close - first;
         }
         // ("En grande difficulté financière, le quotidien … a supprimé 27 emplois": after a fronted phrase too)
-        const opens = first <= 3 || (first <= 9 && words[first - 1] === ',');
+        // ("Il ajoute que l'État table sur un budget de 600 millions d'euros": or the subject of a clause after "que")
+        const before = ['la', 'le', 'les', "l'"].includes(words[first - 1] ?? '') ? words[first - 2] : words[first - 1];
+        const opens = first <= 3 || (first <= 9 && words[first - 1] === ',') || (first <= 12 && (before === 'que' || before === "qu'"));
         if (first >= 0 && first < k && opens && k - first - aside <= 25 && canOwn(items[first]) && !between && !reportsIt(first)) {
           owner = (items[first] as EntityItem).clusters[0];
           pattern = 'has_figure.subject';
