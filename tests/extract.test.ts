@@ -462,6 +462,15 @@ describe('discourse', () => {
     expect(rel("Il a déclaré à l'AFP que 500 emplois seraient supprimés.")).toEqual([]);
   });
 
+  it('gives a figure in brackets right after a name to that name', () => {
+    const rel = extract('Les ventes de Dataxo (-8,7%) et de Norvex (+3%) reculent, celles de la Suède (+ 5,2 %) montent.').triples.filter((t) => t[1] === 'has_figure').map((t) => t.slice(0, 3));
+    expect(rel).toEqual([
+      ['Dataxo', 'has_figure', '-8,7%'],
+      ['Norvex', 'has_figure', '3%'],
+      ['Suède', 'has_figure', '5,2 %'],
+    ]);
+  });
+
   it("gives a share of one of an entity's things to that entity", () => {
     const rel = (text: string) => extract(text).triples.filter((t) => t[1] === 'has_figure').map((t) => t.slice(0, 3));
     expect(rel("Quelque 70% de l'activité de Dataxo provient de l'export.")).toEqual([['Dataxo', 'has_figure', '70%']]);

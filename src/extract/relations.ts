@@ -350,6 +350,14 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         owner = forOwner;
         pattern = 'has_figure.for';
       } else if (isMoney && lastProgramme && s.index - lastProgramme.sentence === 1) owner = lastProgramme.cluster;
+      // "Peugeot (+3%)", "Dataxo (220 salariés)": a figure opening a bracket right after a name is that name's
+      if (!owner) {
+        const open = words[k - 1] === '+' ? k - 2 : k - 1;
+        if (words[open] === '(' && canOwn(items[open - 1])) {
+          owner = (items[open - 1] as EntityItem).clusters[0];
+          pattern = 'has_figure.bracket';
+        }
+      }
       // "les 150 membres de la Convention citoyenne": the entity the figure is a part of
       if (!owner) {
         let a = k + 1;
