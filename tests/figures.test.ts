@@ -75,6 +75,10 @@ describe('figures in text', () => {
     expect(figures(text)).toEqual([]);
   });
 
+  it('reads a number with a leading zero after a count as a code, not as more of the count', () => {
+    expect(figures('Alerte rouge dans 20 départements : Aisne (02), Aube (10) et Paris (75).')).toEqual([{ value: 20, value_max: undefined, unit: 'départements' }]);
+  });
+
   it('keeps offsets into the original text', () => {
     const text = 'Le coût atteint 5.000 euros pour la société.';
     const fig = extractDocument({ id: 't.txt', text }).entities.find((e) => e.type === 'figure')!;

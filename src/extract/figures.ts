@@ -304,7 +304,8 @@ export function findElliptic(tokens: Token[], from: number, to: number, figures:
     if (!f.counted || !f.unit) continue;
     for (let i = f.to; i < Math.min(to, f.to + 6); i++) {
       const t = tokens[i]!;
-      if (t.kind !== 'num' || taken(i)) continue;
+      // a leading zero writes a code, not a count: "Aisne (02), Aube (10)"
+      if (t.kind !== 'num' || taken(i) || /^0\d/.test(t.text)) continue;
       // "sur les 63 000 que": the French thousands groups make one number
       const num = readNumber(tokens, i, to, lang);
       if (!num) continue;
