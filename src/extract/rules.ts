@@ -144,7 +144,8 @@ export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexic
     opening?.t === 'slot' && opening.role === 's' && comma?.t === 'words' && comma.phrases.some((p) => p.length === 1 && p[0] === ',') && closing?.t === 'slot' && closing.role === 't';
   const sourceAt = elements.findIndex((e) => e.t === 'slot' && e.role === 's');
   const gapBeforeSource = sourceAt > 0 && elements[sourceAt - 1]!.t === 'gap';
-  const rule: CompiledRule = { id: spec.id, relation: spec.relation, elements, startsWithSlot: elements[0]?.t === 'slot', appositionToTarget, gapBeforeSource };
+  // every field set here, so that all rules share one object shape
+  const rule: CompiledRule = { id: spec.id, relation: spec.relation, source: spec.source, elements, anchors: undefined, startsWithSlot: elements[0]?.t === 'slot', startWords: undefined, appositionToTarget, gapBeforeSource };
   // the mandatory word element with the fewest first words makes the best anchor
   let best: Set<string> | undefined;
   for (const el of elements) {
@@ -158,7 +159,6 @@ export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexic
   const first = elements[0];
   if (first && first.t === 'words' && !first.optional) rule.startWords = new Set(first.phrases.map((p) => p[0]!));
   if (first && first.t === 'list' && !first.optional) rule.startWords = lexicon.firstWords(first.name as LexiconKey);
-  if (spec.source) rule.source = spec.source;
   return rule;
 }
 
