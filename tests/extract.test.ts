@@ -502,6 +502,13 @@ describe('discourse', () => {
     expect(extract(text).typed).toContainEqual(expected);
   });
 
+  it.each([
+    ["Dataxo organisera un événement. Certains prêtent aussi à Dataxo l'intention de sortir trois modèles.", ['organization', 'Dataxo']],
+    ['Norvex ouvre un site. Les clients reprochent à Norvex ses délais.', ['organization', 'Norvex']],
+  ])('reads "à X" after a verb of giving or lending, in the plural too, as who receives: %s', (text, expected) => {
+    expect(extract(text).typed).toContainEqual(expected);
+  });
+
   it('does not give a figure to who reports it', () => {
     const rel = extract("« On sera à -10 % de croissance », a déclaré Paul Martin sur Radio Bretix. Selon Dataxo, le marché a reculé de 12%.").triples;
     expect(rel.filter((t) => t[1] === 'has_figure')).toEqual([]);
