@@ -59,8 +59,9 @@ const SETS: { name: string; title: string; entities: number; relations: number }
   // blind by a helper and committed before the extractor ran on them. First, clean measurement (code of
   // the end of the third session of 2026-11-30; the code of that session's start scored the same):
   // typed entities P/R/F1 0.830/0.886/0.857 (88 required gold entities), labeled relations
-  // 1.000/0.167/0.286 (42 required).
-  { name: 'holdout7-news', title: 'seventh held-out news set', entities: 0.85, relations: 0.28 },
+  // 1.000/0.167/0.286 (42 required). Its errors were then read and general fixes written from them
+  // (0.868 and 0.333 after them): regression floors, no longer an estimate.
+  { name: 'holdout7-news', title: 'seventh held-out news set', entities: 0.86, relations: 0.32 },
 ];
 
 /** Extracts an annotated news set of tests/fixtures (NAME.jsonl, NAME.gold.json) and scores it. */
