@@ -278,18 +278,16 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       const present = new Set(words);
       // a rule that opens with a slot can only start on an entity: try those positions alone
       const entityStarts: number[] = [];
-      const allStarts: number[] = [];
-      for (let k = 0; k < items.length; k++) {
-        allStarts.push(k);
-        if (items[k]!.kind === 'ent') entityStarts.push(k);
-      }
+      for (let k = 0; k < items.length; k++) if (items[k]!.kind === 'ent') entityStarts.push(k);
       for (const rule of rc.rules) {
         // a rule relates two entities, unless it takes the speaker as source or a group
         if (entityCount < 2 && !rule.source && !rule.elements.some((e) => e.t === 'slot' && e.role === 'g')) continue;
         if (rule.anchors && !hasAny(present, rule.anchors)) continue;
         // after a match, the next one starts where it ended
         let next = 0;
-        for (const start of rule.startsWithSlot ? entityStarts : allStarts) {
+        const count = rule.startsWithSlot ? entityStarts.length : items.length;
+        for (let n = 0; n < count; n++) {
+          const start = rule.startsWithSlot ? entityStarts[n]! : n;
           if (start < next) continue;
           if (!rule.startsWithSlot && rule.startWords && !rule.startWords.has(words[start]!)) continue;
           const binding: Binding = { s: undefined, t: undefined, g: undefined };
