@@ -76,8 +76,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   };
   const totalBytes = inputs.reduce((n, f) => n + f.size, 0);
   // The main thread extracts too, so one worker per extra core. On the 10 MB OrangeSum corpus
-  // and two vCPUs, one worker measured 9.1–9.6 s against 10.1 s without (the single thread
-  // already keeps part of the second core busy with V8's compiler and garbage collector).
+  // and two vCPUs, one worker measured 9.3–9.5 s against 9.6–9.7 s without, run in turn: a small
+  // gain, as the single thread already keeps part of the second core busy with V8's compiler
+  // and garbage collector (README, speed).
   // Small inputs stay in one thread: a worker's start-up would cost more than it saves.
   const cores = availableParallelism();
   const workerCount = options.workers ?? (totalBytes > 300_000 && cores >= 2 ? cores - 1 : 0);
