@@ -385,7 +385,17 @@ describe('a large graph', () => {
     await page.mouse.down();
     for (let i = 1; i <= 8; i++) await page.mouse.move(box.x + 100 + i * 6, box.y + 100 + i * 4);
     await page.mouse.up();
-    await page.waitForTimeout(400);
+    // wait for the view to rest (the drag's inertia ends), then for a frame drawn at rest: a fixed
+    // delay was too short on a loaded machine, where each software-rendered frame takes longer
+    await page.evaluate(async () => {
+      const { sigma } = window.__kg!;
+      const mouse = sigma.getMouseCaptor();
+      while (sigma.getCamera().isAnimated() || mouse.isMoving || mouse.draggedEvents) await new Promise((r) => setTimeout(r, 50));
+      await new Promise<void>((done) => {
+        sigma.once('afterRender', () => done());
+        sigma.scheduleRender();
+      });
+    });
     const at = await page.evaluate((key) => {
       const { sigma } = window.__kg!;
       const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(key)!);
