@@ -1,5 +1,5 @@
 import { kindAdjectivesEnd, type DocContext, type MentionSpan } from './entities.ts';
-import { matchInIndex, type LexiconKey } from './lexicon.ts';
+import { matchInIndex } from './lexicon.ts';
 import { normalizeName } from './normalize-name.ts';
 import type { Cluster } from './resolve.ts';
 import type { CompiledRule, PatternElement } from './rules.ts';
@@ -77,6 +77,13 @@ function institutionsByName(clusterOf: Map<MentionSpan, Cluster>, heads: Iterabl
 }
 
 const OF_WORDS = new Set(['de', 'du', 'des', "d'", 'of']);
+const ARTICLES = new Set(['la', 'le', 'les', "l'", 'the']);
+
+/** The position after "de", "du", "of" and an optional article ("de la", "of the") at `at`, or -1. */
+function afterOf(words: string[], at: number): number {
+  if (!OF_WORDS.has(words[at] ?? '')) return -1;
+  return ARTICLES.has(words[at + 1] ?? '') ? at + 2 : at + 1;
+}
 const INNER_WORDS = new Set(['de', 'du', 'des', "d'", 'la', "l'", 'le', 'les', 'et', 'of', 'the', 'and']);
 
 /**
@@ -358,10 +365,8 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
       }
       // "les 150 membres de la Convention citoyenne": the entity the figure is a part of
       if (!owner) {
-        let a = k + 1;
-        if (['de', 'du', 'des', "d'", 'of'].includes(words[a] ?? '')) {
-          a++;
-          if (['la', 'le', 'les', "l'", 'the'].includes(words[a] ?? '')) a++;
+        const a = afterOf(words, k + 1);
+        if (a >= 0) {
           if (canOwn(items[a])) {
             owner = (items[a] as EntityItem).clusters[0];
             pattern = 'has_figure.of';
@@ -369,12 +374,11 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
             // "70% de l'activité de Boiron", "15% des effectifs du groupe": a share of one of the entity's things
             let b = a;
             while (b < a + 2 && items[b]?.kind === 'tok' && ctx.tokens[(items[b] as WordItem).index]!.kind === 'word' && !ctx.tokens[(items[b] as WordItem).index]!.cap && !lx.has('determiners', words[b]!) && !lx.has('commonWords', words[b]!)) b++;
-            if (b > a && ['de', 'du', 'des', "d'", 'of'].includes(words[b] ?? '')) {
-              b++;
-              if (['la', 'le', 'les', "l'", 'the'].includes(words[b] ?? '')) b++;
+            const owned = b > a ? afterOf(words, b) : -1;
+            if (owned >= 0) {
               // a place there is often where the organisation of the sentence does it ("le départ de 177
               // personnes du site de Mulhouse"): it owns the figure only when no organisation is named
-              const it = items[b];
+              const it = items[owned];
               if (canOwn(it) && (it.type !== 'place' || !items.some((o) => canOwn(o) && o.type !== 'place'))) {
                 owner = it.clusters[0];
                 pattern = 'has_figure.share-of';
@@ -432,7 +436,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         }
         // ("En grande difficulté financière, le quotidien … a supprimé 27 emplois": after a fronted phrase too)
         // ("Il ajoute que l'État table sur un budget de 600 millions d'euros": or the subject of a clause after "que")
-        const before = ['la', 'le', 'les', "l'"].includes(words[first - 1] ?? '') ? words[first - 2] : words[first - 1];
+        const before = ARTICLES.has(words[first - 1] ?? '') ? words[first - 2] : words[first - 1];
         const opens = first <= 3 || (first <= 9 && words[first - 1] === ',') || (first <= 12 && (before === 'que' || before === "qu'"));
         if (first >= 0 && first < k && opens && k - first - aside <= 25 && canOwn(items[first]) && !between && !reportsIt(first)) {
           owner = (items[first] as EntityItem).clusters[0];

@@ -38,7 +38,7 @@ type ElementFields = { role: 's' | 't' | 'g'; types: Set<EntityType | 'any'>; ph
  * A pattern element with the fields of every kind, in one order: the matcher reads elements of
  * all kinds at the same place, and one object shape keeps that code fast.
  */
-function element<T extends PatternElement['t']>(t: T, fields: Partial<ElementFields>): PatternElement {
+function element(t: PatternElement['t'], fields: Partial<ElementFields>): PatternElement {
   const { role, types, phrases, name, index, prefix, optional = false, max = 0, any = false } = fields;
   return { t, role, types, phrases, name, index, prefix, optional, max, any } as PatternElement;
 }
