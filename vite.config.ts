@@ -16,6 +16,7 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/setup-syntax.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -2,6 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { extractChunked } from '../extract/chunk.ts';
 import type { ExtractOptions } from '../extract/index.ts';
 import type { SourceDocument } from '../extract/types.ts';
+import { installSyntaxModels } from './syntax-models.ts';
+
+installSyntaxModels();
 
 const options = workerData as ExtractOptions;
 parentPort!.on('message', (message: { seq: number; doc: SourceDocument }) => {

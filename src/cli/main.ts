@@ -2,6 +2,7 @@ import { cac } from 'cac';
 import { isKgError } from '../extract/errors.ts';
 import { VERSION } from '../graph/version.ts';
 import { commands } from './commands/index.ts';
+import { installSyntaxModels } from './syntax-models.ts';
 
 /**
  * Parses argv, runs the command, and maps errors to exit codes:
@@ -9,6 +10,7 @@ import { commands } from './commands/index.ts';
  * Anything that is not a KgError is a bug: its stack is printed.
  */
 export async function main(argv: string[]): Promise<number> {
+  installSyntaxModels();
   const cli = cac('kg');
   let exitCode = 0;
   const setExitCode = (code: number) => {

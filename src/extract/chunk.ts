@@ -39,15 +39,25 @@ export function extractChunked(doc: SourceDocument, options: ExtractOptions = {}
       r.evidence.start += shift;
       r.evidence.end += shift;
     }
+    for (const p of part.parses ?? []) {
+      p.start += shift;
+      p.end += shift;
+      for (const w of p.words) {
+        w.start += shift;
+        w.end += shift;
+      }
+    }
     parts.push(part);
     start = end;
     piece++;
   }
   const first = parts[0]!;
-  return {
+  const whole: DocumentExtraction = {
     doc: { ...first.doc, chars: doc.text.length },
     entities: parts.flatMap((p) => p.entities),
     relations: parts.flatMap((p) => p.relations),
     warnings: [...new Set(parts.flatMap((p) => p.warnings))],
   };
+  if (options.parses) whole.parses = parts.flatMap((p) => p.parses ?? []);
+  return whole;
 }

@@ -1,3 +1,4 @@
+import type { SentenceParse } from './syntax/sentence-parse.ts';
 import { findElliptic, findFigures, isCurrencyWord, isScaleWord } from './figures.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { Sentence, Token } from './tokenize.ts';
@@ -46,6 +47,8 @@ export interface DocContext {
   commonAcronyms?: Set<string>;
   /** Normalised token texts, parallel to tokens. */
   norms: string[];
+  /** Parses of the sentences the relation step reads (those with two mentions or more), by sentence index. */
+  parses?: Map<number, SentenceParse>;
 }
 
 /**

@@ -8,6 +8,8 @@ import { getLexicon, Lexicon, type LexiconData, type LexiconKey } from './lexico
 import { findRelations, type FoundRelation } from './relations.ts';
 import { resolveMentions, type Cluster } from './resolve.ts';
 import { compileRule, isLexiconList, type CompiledRule, type RulesFile } from './rules.ts';
+import { getSyntaxAnalyzer } from './syntax/index.ts';
+import { parseSentenceTokens } from './syntax/sentence-parse.ts';
 import { normWord, splitSentences, tokenize, type Sentence, type Token } from './tokenize.ts';
 import lexiconFr from './data/lexicon.fr.json';
 import lexiconEn from './data/lexicon.en.json';
@@ -18,6 +20,8 @@ export interface ExtractOptions {
   lang?: Lang;
   /** User rule files (already parsed), added to the built-in rules and lexicons. */
   rules?: { file: string; content: RulesFile }[];
+  /** Return the parses of the sentences the relation step read. */
+  parses?: boolean;
 }
 
 export const extractDefaults: Required<Pick<ExtractOptions, 'rules'>> = { rules: [] };
@@ -111,7 +115,8 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   const english = lang === 'en' || (!options.lang && guess.unsure);
   if (english && ENGLISH_SPLITS.test(clean.text)) ({ tokens, sentences } = splitSentences(tokenize(clean.text, { possessives: true })));
   if (!options.lang && guess.unsure) warnings.push(`${doc.id}: language is neither French nor English as far as can be told; English rules were used.`);
-  const { lexicon, rules } = getEngine(options.lang ?? (guess.unsure ? 'en' : lang), options.rules ?? []);
+  const engineLang: Lang = options.lang ?? (guess.unsure ? 'en' : lang);
+  const { lexicon, rules } = getEngine(engineLang, options.rules ?? []);
   const lowerWords = new Set<string>();
   const midCaps = new Set<string>();
   for (let k = 0; k < tokens.length; k++) {
@@ -132,6 +137,16 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
     const list = bySentence.get(m.sentence) ?? [];
     list.push(m);
     bySentence.set(m.sentence, list);
+  }
+  // the relation step reads sentences with two mentions or more: those carry their parse
+  const analyzer = getSyntaxAnalyzer(engineLang);
+  if (analyzer) {
+    ctx.parses = new Map();
+    for (const [index, list] of bySentence) {
+      if (list.length < 2) continue;
+      const s = sentences[index]!;
+      ctx.parses.set(index, parseSentenceTokens(analyzer, tokens, s.from, s.to, engineLang));
+    }
   }
   const found = findRelations({ ctx, clusters, rules }, bySentence, clusterOf);
 
@@ -181,12 +196,25 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   // "chief executive" reads as a role and as a leader title: leading a place implies working there
   const leads = new Set(relations.filter((r) => r.relation === 'leads').map((r) => `${r.source}|${r.target}`));
   const kept = relations.filter((r) => (r.relation !== 'co_occurs' || !typed.has(pairKey(r))) && !(r.relation === 'works_for' && leads.has(`${r.source}|${r.target}`)));
-  return {
+  const result: DocumentExtraction = {
     doc: { id: doc.id, path: doc.path ?? doc.id, title: doc.title ?? firstLine(original), lang, chars: original.length },
     entities,
     relations: kept,
     warnings,
   };
+  if (options.parses && ctx.parses) {
+    result.parses = [...ctx.parses].sort((a, b) => a[0] - b[0]).map(([index, p]) => {
+      const s = sentences[index]!;
+      const [start, end] = toOriginalSpan(clean, s.start, s.end);
+      const words = p.words.forms.map((form, w) => {
+        const t = tokens[p.tokenFrom + p.words.tokenOf[w]!]!;
+        const [ws, we] = toOriginalSpan(clean, t.start, t.end);
+        return { form, upos: p.upos[w]!, feats: p.feats[w]!, head: p.heads[w]!, deprel: p.deprels[w]!, start: ws, end: we };
+      });
+      return { doc: doc.id, start, end, words };
+    });
+  }
+  return result;
 }
 
 function firstLine(text: string): string {

@@ -112,4 +112,27 @@ export interface DocumentExtraction {
   entities: ExtractedEntity[];
   relations: ExtractedRelation[];
   warnings: string[];
+  /** The parses of the sentences the relation step read, when asked for (`ExtractOptions.parses`). */
+  parses?: ParsedSentence[];
+}
+
+/** A sentence as the tagger and parser saw it: offsets are into the original text. */
+export interface ParsedSentence {
+  doc: string;
+  start: number;
+  end: number;
+  words: ParsedWord[];
+}
+
+/** A syntactic word. A contraction's words ("du" = "de" "le") share their token's offsets. */
+export interface ParsedWord {
+  form: string;
+  upos: string;
+  /** Gender, Number, Person, VerbForm and Voice, as UD writes them ("_" when none). */
+  feats: string;
+  /** Index of the head word in the sentence, -1 for the root. */
+  head: number;
+  deprel: string;
+  start: number;
+  end: number;
 }

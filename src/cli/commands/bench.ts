@@ -15,9 +15,10 @@ import {
   type BenchDocument,
   type ExtractionLike,
 } from '../../extract/ner-bench/index.ts';
+import { runBenchParse } from './bench-parse.ts';
 import type { RegisterCommand } from './index.ts';
 
-const KINDS = ['ner'] as const;
+const KINDS = ['ner', 'parse'] as const;
 /** Examples per error class printed by --verbose without --errors. */
 const VERBOSE_EXAMPLES = 10;
 /** A progress line appears once a run has taken this long. */
@@ -119,7 +120,7 @@ function createProgress(io: BenchNerIo) {
 
 export const registerBench: RegisterCommand = (cli: CAC) => {
   cli
-    .command('bench <kind> <file>', 'Score the extractor on a gold file (kind: ner — CoNLL/IOB2 or CLEF-HIPE TSV)')
+    .command('bench <kind> <file>', 'Score on a gold file (kind: ner — the extractor on CoNLL/IOB2 or CLEF-HIPE TSV; parse — the tagger and parser on CoNLL-U)')
     .option('--lang <lang>', 'Language of the file: fr or en (default: from the file name, fr if it has a "fr" part)')
     .option('--json', 'Print the result as JSON')
     .option('--limit <n>', 'Score only the first N documents')
@@ -127,10 +128,11 @@ export const registerBench: RegisterCommand = (cli: CAC) => {
     .option('--verbose', `Same as --errors ${VERBOSE_EXAMPLES}`)
     .option('--sentences-per-doc <n>', `Files without -DOCSTART- are cut into documents of N sentences (default ${DEFAULT_READ_GOLD_OPTIONS.sentencesPerDocument})`)
     .example('kg bench ner /work/shared/benchmarks/ner-en/conll2003_test_iob2.txt --errors 5')
+    .example('kg bench parse ../shared/treebanks/fr-sequoia/fr_sequoia-ud-test.conllu --json')
     .action((kind: string, file: string, options: BenchNerCliOptions) => {
       if (!(KINDS as readonly string[]).includes(kind)) {
         throw new UsageError(`unknown benchmark "${kind}". Use one of: ${KINDS.join(', ')} (as in "kg bench ner FILE").`);
       }
-      process.stdout.write(`${runBenchNer(file, options)}\n`);
+      process.stdout.write(`${kind === 'parse' ? runBenchParse(file, options) : runBenchNer(file, options)}\n`);
     });
 };

@@ -7,8 +7,9 @@ import { registerEval } from './eval.ts';
 import { registerExport } from './export.ts';
 import { registerQuery } from './query.ts';
 import { registerServe } from './serve.ts';
+import { registerTrain } from './train.ts';
 
 /** Each command file exports one register function; add yours here. */
 export type RegisterCommand = (cli: CAC, setExitCode: (code: number) => void) => void;
 
-export const commands: RegisterCommand[] = [registerBuild, registerBench, registerEval, registerExport, registerQuery, registerConsole, registerServe, registerBuildWeb];
+export const commands: RegisterCommand[] = [registerBuild, registerBench, registerEval, registerExport, registerQuery, registerConsole, registerServe, registerBuildWeb, registerTrain];

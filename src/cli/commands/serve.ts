@@ -12,24 +12,9 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { NotFoundError, UsageError } from '../../extract/errors.ts';
 import { runBuild } from '../build.ts';
 import { listInputs } from '../read-inputs.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import type { RegisterCommand } from './index.ts';
 
-/**
- * The project's root, where vite.config.ts and src/ui are: the nearest folder above this module
- * whose package.json is kg's (this module runs from src/cli/commands, or from the bundle of the
- * sources under node_modules/.cache/kg).
- */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === 'kg') return dir;
-    const up = dirname(dir);
-    if (up === dir) throw new NotFoundError(`kg's package.json was not found above ${fileURLToPath(import.meta.url)}; run kg from its project folder`);
-    dir = up;
-  }
-}
-export const PROJECT_ROOT = projectRoot();
 export const VITE_CONFIG = resolve(PROJECT_ROOT, 'vite.config.ts');
 export const UI_ROOT = resolve(PROJECT_ROOT, 'src/ui');
 /** Where the page asks for its graph. */

@@ -84,7 +84,7 @@ export function transitionFeatures(input: ParserInput, st: ParseState, c: Featur
   const { w, t, l, item } = c;
   let k = 0;
   const s0 = item[S0]!, b0 = item[B0]!, s1 = item[S1]!;
-  const m = (i: number) => (i >= 0 && i < input.n ? input.morph[i]! : NONE);
+  const m = (i: number) => morphAt(input, i);
   out[k++] = feat1(1, 0);
   // single items
   out[k++] = feat2(2, w[S0]!, t[S0]!);
@@ -168,13 +168,26 @@ export function transitionFeatures(input: ParserInput, st: ParseState, c: Featur
   return k;
 }
 
+function morphAt(input: ParserInput, i: number): number {
+  return i >= 0 && i < input.n ? input.morph[i]! : NONE;
+}
+function wordAt(input: ParserInput, i: number): number {
+  return i < 0 ? NONE : i === input.n ? ROOT_VALUE : input.words[i * WORD_SLOTS + W.Lower]!;
+}
+function tagAt(input: ParserInput, i: number): number {
+  return i < 0 ? NONE : i >= input.n ? ROOT_VALUE : input.tags[i]!;
+}
+function labelAt(st: ParseState, i: number): number {
+  return i < 0 || i >= st.n ? NONE : st.labels[i]!;
+}
+
 /** Features of an arc about to be made, for its label. */
 export function labelFeatures(input: ParserInput, st: ParseState, h: number, d: number, out: Uint32Array): number {
   const n = input.n;
-  const word = (i: number) => (i < 0 ? NONE : i === n ? ROOT_VALUE : input.words[i * WORD_SLOTS + W.Lower]!);
-  const tag = (i: number) => (i < 0 ? NONE : i >= n ? ROOT_VALUE : input.tags[i]!);
-  const morph = (i: number) => (i < 0 || i >= n ? NONE : input.morph[i]!);
-  const label = (i: number) => (i < 0 ? NONE : st.labels[i]!);
+  const word = (i: number) => wordAt(input, i);
+  const tag = (i: number) => tagAt(input, i);
+  const morph = (i: number) => morphAt(input, i);
+  const label = (i: number) => labelAt(st, i);
   const dir = h === n ? 2 : h < d ? 1 : 0;
   const dist = h === n ? 9 : distance(h, d);
   const dw = word(d), dt = tag(d), hw = word(h), ht = tag(h);
@@ -234,7 +247,9 @@ export class Parser {
     const scores = this.scores;
     scores.fill(0, 0, N_ACTIONS);
     this.transitions.score(this.buffer, k, scores);
-    return argmax(scores, N_ACTIONS, (a) => st.isLegal(a));
+    let best = -1;
+    for (let a = 0; a < N_ACTIONS; a++) if (st.isLegal(a) && (best < 0 || scores[a]! > scores[best]!)) best = a;
+    return best;
   }
 
   /** The best label for the arc h → d. */

@@ -19,47 +19,88 @@ export interface LinearModelData {
   weights: Int16Array;
 }
 
+/** Models with at most this many classes keep each row's weights inline in their hash table. */
+const DENSE_MAX_CLASSES = 32;
+
 export class LinearModel {
   readonly nClasses: number;
   readonly data: LinearModelData;
-  private readonly table: Int32Array;
   private readonly mask: number;
+  /**
+   * Dense models (few classes): one slot per row, [key, weights…] in one stretch of memory (key as
+   * 32 bits, weights as 16), so a lookup touches one cache line. Sparse models: [key, row] pairs.
+   */
+  private readonly slots32: Int32Array;
+  private readonly slots16: Int16Array;
+  /** Slot size in 16-bit units (dense) or 32-bit units (sparse). */
+  private readonly stride: number;
+  private readonly dense: boolean;
 
   constructor(data: LinearModelData) {
     this.data = data;
     this.nClasses = data.nClasses;
+    const rows = data.keys.length;
     let size = 16;
-    while (size < data.keys.length * 2) size <<= 1;
+    while (size < rows * 1.5) size <<= 1;
     this.mask = size - 1;
-    this.table = new Int32Array(size).fill(-1);
-    const { keys } = data;
-    for (let r = 0; r < keys.length; r++) {
+    this.dense = data.nClasses <= DENSE_MAX_CLASSES;
+    const { keys, offsets, classes, weights } = data;
+    // an empty slot holds key 0: a feature whose hash is 0 (one in four billion) is left out
+    this.stride = this.dense ? 2 + data.nClasses + (data.nClasses % 2) : 2;
+    const buffer = new ArrayBuffer(size * this.stride * (this.dense ? 2 : 4));
+    this.slots32 = new Int32Array(buffer);
+    this.slots16 = new Int16Array(buffer);
+    const used = new Uint8Array(size);
+    for (let r = 0; r < rows; r++) {
+      if (keys[r] === 0) continue;
       let slot = keys[r]! & this.mask;
-      while (this.table[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.table[slot] = r;
-    }
-  }
-
-  /** The row of a feature hash, or -1. */
-  row(key: number): number {
-    const { table, mask } = this;
-    const keys = this.data.keys;
-    let slot = key & mask;
-    for (;;) {
-      const r = table[slot]!;
-      if (r === -1 || keys[r] === key) return r;
-      slot = (slot + 1) & mask;
+      while (used[slot]) slot = (slot + 1) & this.mask;
+      used[slot] = 1;
+      if (this.dense) {
+        const base = slot * this.stride;
+        this.slots32[base >> 1] = keys[r]! | 0;
+        for (let e = offsets[r]!; e < offsets[r + 1]!; e++) this.slots16[base + 2 + classes[e]!] = weights[e]!;
+      } else {
+        this.slots32[slot * 2] = keys[r]! | 0;
+        this.slots32[slot * 2 + 1] = r + 1;
+      }
     }
   }
 
   /** Adds the weights of `n` features to `scores` (which the caller zeroes). */
   score(features: Uint32Array, n: number, scores: Float64Array): void {
+    const { mask, slots32, slots16, stride } = this;
+    const C = this.nClasses;
+    if (this.dense) {
+      for (let f = 0; f < n; f++) {
+        const key = features[f]! | 0;
+        if (key === 0) continue;
+        for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+          const base = slot * stride;
+          const k = slots32[base >> 1]!;
+          if (k === key) {
+            for (let c = 0; c < C; c++) scores[c] += slots16[base + 2 + c]!;
+            break;
+          }
+          if (k === 0) break;
+        }
+      }
+      return;
+    }
     const { offsets, classes, weights } = this.data;
     for (let f = 0; f < n; f++) {
-      const r = this.row(features[f]!);
-      if (r < 0) continue;
-      const end = offsets[r + 1]!;
-      for (let e = offsets[r]!; e < end; e++) scores[classes[e]!] += weights[e]!;
+      const key = features[f]! | 0;
+      if (key === 0) continue;
+      for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+        const k = slots32[slot * 2]!;
+        if (k === key) {
+          const r = slots32[slot * 2 + 1]! - 1;
+          const end = offsets[r + 1]!;
+          for (let e = offsets[r]!; e < end; e++) scores[classes[e]!] += weights[e]!;
+          break;
+        }
+        if (k === 0) break;
+      }
     }
   }
 

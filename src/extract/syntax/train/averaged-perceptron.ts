@@ -13,7 +13,7 @@ function bump(row: Float64Array, C: number, c: number, delta: number, now: numbe
 
 export class AveragedPerceptron {
   readonly nClasses: number;
-  /** Per feature: weights, totals and time stamps, nClasses each. */
+  /** Per feature: weights, totals and time stamps, nClasses each, then the number of updates it took part in. */
   private readonly rows = new Map<number, Float64Array>();
   /** Examples seen (the clock of the averaging). */
   private instances = 0;
@@ -45,20 +45,22 @@ export class AveragedPerceptron {
       const key = features[f]!;
       let row = this.rows.get(key);
       if (!row) {
-        row = new Float64Array(3 * C);
+        row = new Float64Array(3 * C + 1);
         for (let c = 0; c < C; c++) row[2 * C + c] = now;
         this.rows.set(key, row);
       }
+      row[3 * C]!++;
       bump(row, C, truth, 1, now);
       bump(row, C, guess, -1, now);
     }
   }
 
   /**
-   * The averaged weights as a shipping model: weights whose average is below `prune` of the largest
-   * are dropped, the rest quantised to 16 bits under one scale.
+   * The averaged weights as a shipping model: features that took part in fewer than `minUpdates`
+   * updates are dropped (rare features cost memory and time and add little), and weights whose
+   * average is below `prune` of the largest; the rest are quantised to 16 bits under one scale.
    */
-  compact(prune = 0): LinearModelData {
+  compact(prune = 0, minUpdates = 1): LinearModelData {
     const C = this.nClasses;
     const now = Math.max(1, this.instances);
     const keys = [...this.rows.keys()].sort((a, b) => a - b);
@@ -66,6 +68,7 @@ export class AveragedPerceptron {
     let max = 0;
     for (const key of keys) {
       const row = this.rows.get(key)!;
+      if (row[3 * C]! < minUpdates) continue;
       const avg = new Float64Array(C);
       for (let c = 0; c < C; c++) {
         const total = row[C + c]! + (now - row[2 * C + c]!) * row[c]!;
@@ -81,7 +84,8 @@ export class AveragedPerceptron {
     const classes: number[] = [];
     const weights: number[] = [];
     for (const key of keys) {
-      const avg = averaged.get(key)!;
+      const avg = averaged.get(key);
+      if (!avg) continue;
       let any = false;
       for (let c = 0; c < C; c++) {
         const q = Math.round(avg[c]! * scale);

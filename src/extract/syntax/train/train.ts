@@ -20,12 +20,14 @@ export interface TrainConfig {
   exploreRate: number;
   /** Parser: train on tags predicted by taggers trained on the other folds (k), or on gold tags (0). */
   jackknife: number;
-  /** Weights below this fraction of the largest are dropped when the model is written. */
-  prune: number;
+  /** Features that took part in fewer updates are dropped when the model is written (rare features cost memory and time, and add little). */
+  minUpdates: number;
+  /** The same for the parser's label model. */
+  labelMinUpdates: number;
 }
 
-export const taggerDefaults: TrainConfig = { epochs: 10, seed: 1, exploreFrom: 0, exploreRate: 0, jackknife: 0, prune: 0 };
-export const parserDefaults: TrainConfig = { epochs: 15, seed: 1, exploreFrom: 1, exploreRate: 0.9, jackknife: 5, prune: 0 };
+export const taggerDefaults: TrainConfig = { epochs: 10, seed: 1, exploreFrom: 0, exploreRate: 0, jackknife: 0, minUpdates: 1, labelMinUpdates: 0 };
+export const parserDefaults: TrainConfig = { epochs: 15, seed: 1, exploreFrom: 1, exploreRate: 0.9, jackknife: 5, minUpdates: 3, labelMinUpdates: 2 };
 
 export type Progress = (done: number, total: number, what: string) => void;
 
@@ -138,8 +140,8 @@ export function trainTagger(sentences: UdSentence[], config: TrainConfig = tagge
 }
 
 /** A tagger to use while training the parser (jackknifing), from trained weights. */
-export function taggerOf(trained: TrainedTagger, prune = 0): Tagger {
-  return new Tagger(new LinearModel(trained.upos.compact(prune)), new LinearModel(trained.morph.compact(prune)), UPOS_TAGS, trained.morphNames);
+export function taggerOf(trained: TrainedTagger, minUpdates = 1): Tagger {
+  return new Tagger(new LinearModel(trained.upos.compact(0, minUpdates)), new LinearModel(trained.morph.compact(0, minUpdates)), UPOS_TAGS, trained.morphNames);
 }
 
 /** What the parser trains on: each sentence's words with gold or predicted tags. */
