@@ -62,6 +62,14 @@ const SETS: { name: string; title: string; entities: number; relations: number }
   // 1.000/0.167/0.286 (42 required). Its errors were then read and general fixes written from them
   // (0.868 and 0.333 after them): regression floors, no longer an estimate.
   { name: 'holdout7-news', title: 'seventh held-out news set', entities: 0.86, relations: 0.32 },
+  // Floors on the eighth held-out set (tests/fixtures/holdout8-news.*): eight OrangeSum articles picked
+  // by a seeded shuffle (Python random.Random(20261204), same pool, every earlier id excluded), annotated
+  // blind by a helper and committed before the extractor ran on them. First, clean measurement (code of
+  // main at the start of the session of 2026-12-04, and the same after the parse was wired in, which
+  // changes no output): typed entities P/R/F1 0.781/0.877/0.826 (130 required gold entities), labeled
+  // relations 0.708/0.233/0.351 (73 required). Only its scores have been read, not its errors: it is
+  // kept for the first measurement of the relations written over the parse.
+  { name: 'holdout8-news', title: 'eighth held-out news set', entities: 0.82, relations: 0.35 },
 ];
 
 /** Extracts an annotated news set of tests/fixtures (NAME.jsonl, NAME.gold.json) and scores it. */

@@ -47,7 +47,7 @@ export interface DocContext {
   commonAcronyms?: Set<string>;
   /** Normalised token texts, parallel to tokens. */
   norms: string[];
-  /** Parses of the sentences the relation step reads (those with two mentions or more), by sentence index. */
+  /** Parses of the sentences the relation step reads (all of them), by sentence index. */
   parses?: Map<number, SentenceParse>;
 }
 

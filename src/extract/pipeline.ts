@@ -138,15 +138,12 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
     list.push(m);
     bySentence.set(m.sentence, list);
   }
-  // the relation step reads sentences with two mentions or more: those carry their parse
+  // the relation step reads every sentence (one with a single name can hold a link through "nous" or
+  // "son", one without any inside an interview turn): each carries its parse
   const analyzer = getSyntaxAnalyzer(engineLang);
   if (analyzer) {
     ctx.parses = new Map();
-    for (const [index, list] of bySentence) {
-      if (list.length < 2) continue;
-      const s = sentences[index]!;
-      ctx.parses.set(index, parseSentenceTokens(analyzer, tokens, s.from, s.to, engineLang));
-    }
+    for (const s of sentences) ctx.parses.set(s.index, parseSentenceTokens(analyzer, tokens, s.from, s.to, engineLang));
   }
   const found = findRelations({ ctx, clusters, rules }, bySentence, clusterOf);
 

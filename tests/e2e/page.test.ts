@@ -287,9 +287,16 @@ describe('the page with the seeds graph', () => {
 
   it('adds the entities of a dropped English text, merged with the graph, extracted in a worker', async () => {
     await open();
+    // the worker fetches the tagger and parser models (src/extract/data/*.bin) once, from the built site
+    const models: { url: string; status: number }[] = [];
+    page.on('response', (r) => {
+      if (/\/(tagger|parser)-(fr|en)[^/]*\.bin$/.test(r.url())) models.push({ url: r.url(), status: r.status() });
+    });
     const before = await page.evaluate(() => window.__kg!.graph.order);
     await dropFiles(page, [{ name: 'nadella.txt', content: ENGLISH_TEXT }]);
     await page.waitForFunction((n) => window.__kg!.graph.order > n, before, { timeout: 30_000 });
+    expect(models.map((m) => m.url.replace(/^.*\/([a-z]+-[a-z]+).*$/, '$1')).sort()).toEqual(['parser-en', 'parser-fr', 'tagger-en', 'tagger-fr']);
+    expect(models.every((m) => m.status === 200)).toBe(true);
     await searchAndChoose('nadella');
     await expect.poll(selectedInUrl).toBe('person:satya nadella');
     expect(await page.locator('#pane-details').textContent()).toContain('nadella');

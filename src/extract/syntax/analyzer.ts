@@ -1,13 +1,13 @@
 import { InputError } from '../errors.ts';
-import { feat1, feat2, feat3, normalizeForm, wordTable } from './features.ts';
+import { feat1, feat2, feat3, lexiconClasses, lowerForm, wordTable } from './features.ts';
 import { hashString } from './hash.ts';
 import { decodeModelFile, type ModelHeader } from './model-file.ts';
-import { Parser } from './parser.ts';
+import { Parser, type FeatureSet } from './parser.ts';
+import { UPOS_TAGS } from './upos.ts';
 import { argmax, LinearModel } from './perceptron.ts';
 import { Tagger } from './tagger.ts';
 
-/** The universal parts of speech, in the order the tagger's classes use. */
-export const UPOS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X'];
+export { UPOS_TAGS };
 
 /** One analysed word: its part of speech, features, head (1-based, 0 = root) and relation. */
 export interface AnalyzedSentence {
@@ -42,6 +42,11 @@ export function multiwordFeatures(lower: readonly string[], i: number, out: Uint
   return k;
 }
 
+/** The feature set a model was trained with, from its header. */
+function featureSetOf(header: ModelHeader): FeatureSet {
+  return (header.meta['config'] as { features?: FeatureSet } | undefined)?.features === 'fast' ? 'fast' : 'full';
+}
+
 /** The tagger, the parser and the multiword rules of one language, read from their model files. */
 export class SyntaxAnalyzer {
   readonly lang: string;
@@ -68,8 +73,18 @@ export class SyntaxAnalyzer {
     if (t.header.lists['upos']!.join() !== UPOS_TAGS.join()) throw new InputError(`model file "${taggerFile.name}" has tags of another version`);
     this.lang = t.header.lang;
     this.headers = { tagger: t.header, parser: p.header };
-    this.tagger = new Tagger(new LinearModel(t.models['upos']!), new LinearModel(t.models['morph']!), t.header.lists['upos']!, t.header.lists['morph']!);
-    this.parser = new Parser(new LinearModel(p.models['transitions']!), new LinearModel(p.models['labels']!), p.header.lists['labels']!);
+    this.tagger = new Tagger({
+      upos: new LinearModel(t.models['upos']!),
+      morph: new LinearModel(t.models['morph']!),
+      uposNames: t.header.lists['upos']!,
+      morphNames: t.header.lists['morph']!,
+      featureSet: featureSetOf(t.header),
+      lexicon: lexiconClasses(t.header.tables['lexicon']),
+      featureless: t.header.lists['featureless'],
+      tagDictionary: t.header.tables['tagDictionary'],
+      morphDictionary: t.header.tables['morphDictionary'],
+    });
+    this.parser = new Parser(new LinearModel(p.models['transitions']!), new LinearModel(p.models['labels']!), p.header.lists['labels']!, featureSetOf(p.header), p.header.tables['labelDictionary']);
     this.expansions = new Map(Object.entries(t.header.tables['multiword'] ?? {}));
     this.ambiguous = new Set(t.header.lists['ambiguous']);
     this.multiword = new LinearModel(t.models['multiword']!);
@@ -80,7 +95,7 @@ export class SyntaxAnalyzer {
    * undefined when it is one word. Case follows the token's first letter ("Du" → "De", "le").
    */
   expandTokens(tokens: readonly string[]): (string[] | undefined)[] {
-    const lower = tokens.map((t) => normalizeForm(t));
+    const lower = tokens.map((t) => lowerForm(t));
     return tokens.map((token, i) => {
       const words = this.expansions.get(lower[i]!);
       if (!words) return undefined;
@@ -98,7 +113,7 @@ export class SyntaxAnalyzer {
   /** Tags and parses one sentence of words (multiword tokens already expanded). */
   analyze(forms: readonly string[]): AnalyzedSentence {
     const n = forms.length;
-    const words = wordTable(forms);
+    const words = wordTable(forms, this.tagger.lexicon);
     const tags = this.tagger.tagIndices(words, n);
     const morphIdx = this.tagger.morphIndices(words, n, tags);
     const morph = new Int32Array(n);

@@ -16,8 +16,15 @@ export const enum W {
   Pre3 = 7,
   Shape = 8,
   Flags = 9,
+  /** The word's class in a general lexicon of the language (compromise's), when the model has one. */
+  Lex = 10,
 }
-export const WORD_SLOTS = 10;
+export const WORD_SLOTS = 11;
+/** Lexicon class of a word the lexicon does not have. */
+export const NO_LEX = -5;
+
+/** A general lexicon: lower-case word → hash of its class. */
+export type LexiconClasses = Map<string, number>;
 
 /** The hashed properties of the words of a sentence, WORD_SLOTS numbers per word. */
 export type WordTable = Int32Array;
@@ -45,6 +52,18 @@ function shapeOf(form: string): string {
 }
 
 const cache = new Map<string, Int32Array>();
+const normalCache = new Map<string, string>();
+
+/** normalizeForm, cached. */
+export function lowerForm(form: string): string {
+  let lower = normalCache.get(form);
+  if (lower === undefined) {
+    lower = normalizeForm(form);
+    if (normalCache.size >= CACHE_LIMIT) normalCache.clear();
+    normalCache.set(form, lower);
+  }
+  return lower;
+}
 const CACHE_LIMIT = 300_000;
 
 /** The hashed properties of one word form. */
@@ -67,16 +86,42 @@ export function wordProperties(form: string): Int32Array {
   const first = form.charAt(0);
   const flags = (first !== first.toLowerCase() ? 1 : 0) | (form !== form.toLowerCase() && form === form.toUpperCase() && form.length > 1 ? 2 : 0) | (/\d/.test(form) ? 4 : 0) | (form.includes('-') ? 8 : 0) | (/^\p{P}+$/u.test(form) ? 16 : 0);
   p[W.Flags] = flags;
+  p[W.Lex] = NO_LEX;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(form, p);
   return p;
 }
 
-/** The word table of a sentence. */
-export function wordTable(forms: readonly string[]): WordTable {
+const lowerCache = new Map<string, string>();
+
+/** The word table of a sentence; with a lexicon, each word's class in it. */
+export function wordTable(forms: readonly string[], lexicon?: LexiconClasses): WordTable {
   const t = new Int32Array(forms.length * WORD_SLOTS);
-  for (let i = 0; i < forms.length; i++) t.set(wordProperties(forms[i]!), i * WORD_SLOTS);
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i]!;
+    t.set(wordProperties(form), i * WORD_SLOTS);
+    if (lexicon) {
+      let lower = lowerCache.get(form);
+      if (lower === undefined) {
+        lower = form.toLowerCase().replace(/’/g, "'");
+        if (lowerCache.size >= CACHE_LIMIT) lowerCache.clear();
+        lowerCache.set(form, lower);
+      }
+      t[i * WORD_SLOTS + W.Lex] = lexicon.get(lower) ?? NO_LEX;
+    }
+  }
   return t;
+}
+
+/** The lexicon of a model file ({class: [words]}) as word → class hash. */
+export function lexiconClasses(table: Record<string, string[]> | undefined): LexiconClasses | undefined {
+  if (!table) return undefined;
+  const map: LexiconClasses = new Map();
+  for (const [name, words] of Object.entries(table)) {
+    const h = hashString(name) | 0;
+    for (const w of words) map.set(w, h);
+  }
+  return map;
 }
 
 /** A feature: a template number and up to three values, hashed into one number. */

@@ -20,7 +20,7 @@ export interface LinearModelData {
 }
 
 /** Models with at most this many classes keep each row's weights inline in their hash table. */
-const DENSE_MAX_CLASSES = 32;
+const DENSE_MAX_CLASSES = 20;
 
 export class LinearModel {
   readonly nClasses: number;
@@ -28,13 +28,15 @@ export class LinearModel {
   private readonly mask: number;
   /**
    * Dense models (few classes): one slot per row, [key, weights…] in one stretch of memory (key as
-   * 32 bits, weights as 16), so a lookup touches one cache line. Sparse models: [key, row] pairs.
+   * 32 bits, weights as 16), so a lookup touches one cache line. Sparse models: [key, first pair,
+   * number of pairs] slots over (class, weight) pairs.
    */
   private readonly slots32: Int32Array;
   private readonly slots16: Int16Array;
-  /** Slot size in 16-bit units (dense) or 32-bit units (sparse). */
+  /** Slot size in 16-bit units (dense) or 32-bit units (sparse: 3). */
   private readonly stride: number;
   private readonly dense: boolean;
+  private readonly pairs: Int16Array;
 
   constructor(data: LinearModelData) {
     this.data = data;
@@ -46,7 +48,7 @@ export class LinearModel {
     this.dense = data.nClasses <= DENSE_MAX_CLASSES;
     const { keys, offsets, classes, weights } = data;
     // an empty slot holds key 0: a feature whose hash is 0 (one in four billion) is left out
-    this.stride = this.dense ? 2 + data.nClasses + (data.nClasses % 2) : 2;
+    this.stride = this.dense ? 2 + data.nClasses + (data.nClasses % 2) : 3;
     const buffer = new ArrayBuffer(size * this.stride * (this.dense ? 2 : 4));
     this.slots32 = new Int32Array(buffer);
     this.slots16 = new Int16Array(buffer);
@@ -61,8 +63,17 @@ export class LinearModel {
         this.slots32[base >> 1] = keys[r]! | 0;
         for (let e = offsets[r]!; e < offsets[r + 1]!; e++) this.slots16[base + 2 + classes[e]!] = weights[e]!;
       } else {
-        this.slots32[slot * 2] = keys[r]! | 0;
-        this.slots32[slot * 2 + 1] = r + 1;
+        this.slots32[slot * 3] = keys[r]! | 0;
+        this.slots32[slot * 3 + 1] = offsets[r]!;
+        this.slots32[slot * 3 + 2] = offsets[r + 1]! - offsets[r]!;
+      }
+    }
+    // sparse rows: (class, weight) pairs side by side, so that a row is one stretch of memory
+    this.pairs = new Int16Array(this.dense ? 0 : weights.length * 2);
+    if (!this.dense) {
+      for (let e = 0; e < weights.length; e++) {
+        this.pairs[2 * e] = classes[e]!;
+        this.pairs[2 * e + 1] = weights[e]!;
       }
     }
   }
@@ -71,15 +82,37 @@ export class LinearModel {
   score(features: Uint32Array, n: number, scores: Float64Array): void {
     const { mask, slots32, slots16, stride } = this;
     const C = this.nClasses;
-    if (this.dense) {
+    if (this.dense && C === 3) {
+      // the parser's transitions: three classes, summed in registers
+      let s0 = 0, s1 = 0, s2 = 0;
       for (let f = 0; f < n; f++) {
         const key = features[f]! | 0;
-        if (key === 0) continue;
         for (let slot = key & mask; ; slot = (slot + 1) & mask) {
           const base = slot * stride;
           const k = slots32[base >> 1]!;
           if (k === key) {
-            for (let c = 0; c < C; c++) scores[c] += slots16[base + 2 + c]!;
+            s0 += slots16[base + 2]!;
+            s1 += slots16[base + 3]!;
+            s2 += slots16[base + 4]!;
+            break;
+          }
+          if (k === 0) break;
+        }
+      }
+      scores[0] += s0;
+      scores[1] += s1;
+      scores[2] += s2;
+      return;
+    }
+    if (this.dense) {
+      for (let f = 0; f < n; f++) {
+        const key = features[f]! | 0;
+        for (let slot = key & mask; ; slot = (slot + 1) & mask) {
+          const base = slot * stride;
+          const k = slots32[base >> 1]!;
+          if (k === key) {
+            const from = base + 2;
+            for (let c = 0; c < C; c++) scores[c] += slots16[from + c]!;
             break;
           }
           if (k === 0) break;
@@ -87,16 +120,17 @@ export class LinearModel {
       }
       return;
     }
-    const { offsets, classes, weights } = this.data;
+    const pairs = this.pairs;
     for (let f = 0; f < n; f++) {
       const key = features[f]! | 0;
-      if (key === 0) continue;
       for (let slot = key & mask; ; slot = (slot + 1) & mask) {
-        const k = slots32[slot * 2]!;
+        const base = slot * 3;
+        const k = slots32[base]!;
         if (k === key) {
-          const r = slots32[slot * 2 + 1]! - 1;
-          const end = offsets[r + 1]!;
-          for (let e = offsets[r]!; e < end; e++) scores[classes[e]!] += weights[e]!;
+          // an empty slot (key 0) has no pairs
+          const from = 2 * slots32[base + 1]!;
+          const to = from + 2 * slots32[base + 2]!;
+          for (let e = from; e < to; e += 2) scores[pairs[e]!] += pairs[e + 1]!;
           break;
         }
         if (k === 0) break;

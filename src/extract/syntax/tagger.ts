@@ -1,4 +1,6 @@
-import { feat1, feat2, feat3, W, WORD_SLOTS, wordTable, type WordTable } from './features.ts';
+import { feat1, feat2, feat3, NO_LEX, normalizeForm, W, WORD_SLOTS, wordTable, type LexiconClasses, type WordTable } from './features.ts';
+import { hashString } from './hash.ts';
+import type { FeatureSet } from './parser.ts';
 import { argmax, LinearModel } from './perceptron.ts';
 
 /**
@@ -29,7 +31,7 @@ function w(t: WordTable, i: number, n: number, slot: W): number {
 }
 
 /** Features of word i for its part of speech, given the two tags before it. */
-export function uposFeatures(t: WordTable, n: number, i: number, p1: number, p2: number, out: Uint32Array): number {
+export function uposFeatures(t: WordTable, n: number, i: number, p1: number, p2: number, out: Uint32Array, full: boolean): number {
   let k = 0;
   const lower = w(t, i, n, W.Lower);
   out[k++] = feat1(1, 0);
@@ -46,20 +48,31 @@ export function uposFeatures(t: WordTable, n: number, i: number, p1: number, p2:
   out[k++] = feat1(12, p1);
   out[k++] = feat2(13, p1, p2);
   out[k++] = feat2(14, p1, lower);
-  out[k++] = feat1(15, w(t, i - 1, n, W.Lower));
-  out[k++] = feat1(16, w(t, i - 1, n, W.Suf3));
   out[k++] = feat1(17, w(t, i - 2, n, W.Lower));
   out[k++] = feat1(18, w(t, i + 1, n, W.Lower));
   out[k++] = feat1(19, w(t, i + 1, n, W.Suf3));
-  out[k++] = feat1(20, w(t, i + 2, n, W.Lower));
-  out[k++] = feat2(21, w(t, i + 1, n, W.Shape), w(t, i, n, W.Shape));
   out[k++] = feat2(22, w(t, i - 1, n, W.Lower), lower);
   out[k++] = feat2(23, lower, w(t, i + 1, n, W.Lower));
   out[k++] = feat2(24, p1, w(t, i + 1, n, W.Lower));
   out[k++] = feat2(25, p1, w(t, i, n, W.Suf3));
-  out[k++] = feat3(26, p1, w(t, i, n, W.Suf2), w(t, i + 1, n, W.Suf2));
-  out[k++] = feat1(27, w(t, i + 1, n, W.Flags));
-  out[k++] = feat1(28, w(t, i - 1, n, W.Flags));
+  const lex = w(t, i, n, W.Lex);
+  if (lex !== NO_LEX) {
+    out[k++] = feat1(29, lex);
+    out[k++] = feat2(30, lex, p1);
+    out[k++] = feat2(31, lex, w(t, i, n, W.Suf2));
+  }
+  out[k++] = feat2(32, lex, w(t, i + 1, n, W.Lex));
+  out[k++] = feat2(33, w(t, i - 1, n, W.Lex), lex);
+  if (full) {
+    // the full set: lexical pairs and the rest that the fast set leaves out
+    out[k++] = feat1(15, w(t, i - 1, n, W.Lower));
+    out[k++] = feat1(16, w(t, i - 1, n, W.Suf3));
+    out[k++] = feat1(20, w(t, i + 2, n, W.Lower));
+    out[k++] = feat2(21, w(t, i + 1, n, W.Shape), w(t, i, n, W.Shape));
+    out[k++] = feat3(26, p1, w(t, i, n, W.Suf2), w(t, i + 1, n, W.Suf2));
+    out[k++] = feat1(27, w(t, i + 1, n, W.Flags));
+    out[k++] = feat1(28, w(t, i - 1, n, W.Flags));
+  }
   return k;
 }
 
@@ -82,6 +95,7 @@ export function morphFeatures(t: WordTable, n: number, i: number, tags: ArrayLik
   out[k++] = feat2(12, tag(i), w(t, i + 1, n, W.Suf2));
   out[k++] = feat2(13, tag(i), w(t, i, n, W.Flags));
   out[k++] = feat3(14, tag(i), tag(i - 2), w(t, i - 2, n, W.Suf2));
+  out[k++] = feat2(15, tag(i), w(t, i, n, W.Lex));
   return k;
 }
 
@@ -92,30 +106,82 @@ export interface TaggedWords {
   feats: string[];
 }
 
+/** What a tagger is made of: its two models, their class names and the data read beside them. */
+export interface TaggerParts {
+  upos: LinearModel;
+  morph: LinearModel;
+  uposNames: string[];
+  morphNames: string[];
+  /** Which feature set the models were trained with. */
+  featureSet: FeatureSet;
+  /** A general lexicon of the language, read as features (none: those features are absent). */
+  lexicon?: LexiconClasses;
+  /** Tags whose words (almost) never carry these features in training ("ADP", "PUNCT"): given none, unscored. */
+  featureless?: readonly string[];
+  /** Frequent words that have one tag in training ({tag: [words]}): tagged without the model. */
+  tagDictionary?: Record<string, string[]>;
+  /** Frequent (word, tag) pairs with one feature bundle in training ({bundle: ["word\tTAG"]}). */
+  morphDictionary?: Record<string, string[]>;
+}
+
+/** Key of a word form in the dictionaries: the hash the features use for its lower-case form. */
+export function dictionaryKey(form: string): number {
+  return hashString(normalizeForm(form)) | 0;
+}
+
+/** Key of a (word, tag) pair in the morphology dictionary. */
+export function morphDictionaryKey(lower: number, tag: number): number {
+  return feat1(lower, tag) | 0;
+}
+
 export class Tagger {
+  readonly upos: LinearModel;
+  readonly morph: LinearModel;
+  readonly uposNames: string[];
+  readonly morphNames: string[];
+  readonly featureSet: FeatureSet;
+  readonly lexicon?: LexiconClasses;
   private readonly scores: Float64Array;
   private readonly buffer = new Uint32Array(MAX_FEATURES);
+  private readonly featureless: Uint8Array;
+  private readonly tagDictionary = new Map<number, number>();
+  private readonly morphDictionary = new Map<number, number>();
 
-  constructor(
-    readonly upos: LinearModel,
-    readonly morph: LinearModel,
-    readonly uposNames: string[],
-    readonly morphNames: string[],
-  ) {
-    this.scores = new Float64Array(Math.max(upos.nClasses, morph.nClasses));
+  constructor(parts: TaggerParts) {
+    ({ upos: this.upos, morph: this.morph, uposNames: this.uposNames, morphNames: this.morphNames, featureSet: this.featureSet, lexicon: this.lexicon } = parts);
+    this.scores = new Float64Array(Math.max(this.upos.nClasses, this.morph.nClasses));
+    this.featureless = new Uint8Array(this.uposNames.length);
+    for (const t of parts.featureless ?? []) if (this.uposNames.includes(t)) this.featureless[this.uposNames.indexOf(t)] = 1;
+    for (const [tag, words] of Object.entries(parts.tagDictionary ?? {})) {
+      const t = this.uposNames.indexOf(tag);
+      if (t >= 0) for (const w of words) this.tagDictionary.set(dictionaryKey(w), t);
+    }
+    for (const [bundle, pairs] of Object.entries(parts.morphDictionary ?? {})) {
+      const m = this.morphNames.indexOf(bundle);
+      if (m < 0) continue;
+      for (const pair of pairs) {
+        const [word, tag] = pair.split('\t');
+        const t = this.uposNames.indexOf(tag!);
+        if (t >= 0) this.morphDictionary.set(morphDictionaryKey(dictionaryKey(word!), t), m);
+      }
+    }
   }
 
   /** Tag indices of the words (greedy, left to right). */
   tagIndices(table: WordTable, n: number): Int32Array {
     const tags = new Int32Array(n);
     const { scores, buffer } = this;
+    const full = this.featureSet === 'full';
     let p1 = START;
     let p2 = START;
     for (let i = 0; i < n; i++) {
-      const k = uposFeatures(table, n, i, p1, p2, buffer);
-      scores.fill(0, 0, this.upos.nClasses);
-      this.upos.score(buffer, k, scores);
-      const best = argmax(scores, this.upos.nClasses);
+      let best = this.tagDictionary.get(table[i * WORD_SLOTS + W.Lower]!) ?? -1;
+      if (best < 0) {
+        const k = uposFeatures(table, n, i, p1, p2, buffer, full);
+        scores.fill(0, 0, this.upos.nClasses);
+        this.upos.score(buffer, k, scores);
+        best = argmax(scores, this.upos.nClasses);
+      }
       tags[i] = best;
       p2 = p1;
       p1 = best;
@@ -128,6 +194,12 @@ export class Tagger {
     const out = new Int32Array(n);
     const { scores, buffer } = this;
     for (let i = 0; i < n; i++) {
+      if (this.featureless[tags[i]!]) continue; // "_", class 0
+      const known = this.morphDictionary.get(morphDictionaryKey(table[i * WORD_SLOTS + W.Lower]!, tags[i]!));
+      if (known !== undefined) {
+        out[i] = known;
+        continue;
+      }
       const k = morphFeatures(table, n, i, tags, buffer);
       scores.fill(0, 0, this.morph.nClasses);
       this.morph.score(buffer, k, scores);
@@ -138,7 +210,7 @@ export class Tagger {
 
   /** Tags the words of one sentence. */
   tag(forms: readonly string[]): TaggedWords {
-    const table = wordTable(forms);
+    const table = wordTable(forms, this.lexicon);
     const tags = this.tagIndices(table, forms.length);
     const morph = this.morphIndices(table, forms.length, tags);
     return { upos: [...tags].map((t) => this.uposNames[t]!), feats: [...morph].map((m) => this.morphNames[m]!) };

@@ -23,10 +23,12 @@ const ENGLISH_CONTRACTION = /^(\p{L}+?)(n['’]t|['’](?:s|re|ve|ll|d|m))$/iu;
 
 function splitToken(text: string, lang: Lang, first: boolean): string[] | undefined {
   if (lang === 'fr') {
+    if (!text.includes('-')) return undefined;
     const m = FRENCH_CLITIC.exec(first ? text.charAt(0).toLowerCase() + text.slice(1) : text);
     if (m) return [text.slice(0, m[1]!.length), m[2]!];
     return undefined;
   }
+  if (!text.includes("'") && !text.includes('’')) return undefined;
   const m = ENGLISH_CONTRACTION.exec(text);
   if (!m) return undefined;
   // the shortest base: "can't" = "ca" "n't", "won't" = "wo" "n't", as UD English writes them

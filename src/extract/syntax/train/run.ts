@@ -3,8 +3,9 @@ import { readConllu, type UdSentence } from '../conllu.ts';
 import { scoreParses } from '../evaluate.ts';
 import { encodeModelFile } from '../model-file.ts';
 import { morphClass as morphOf, Tagger } from '../tagger.ts';
+import { generalLexicon } from './lexicons.ts';
 import { RECIPES, type Recipe } from './recipes.ts';
-import { collectLabels, jackknifeTags, parserExamples, trainParser, trainTagger, type Progress, taggerOf } from './train.ts';
+import { collectLabelDictionary, collectLabels, jackknifeTags, parserExamples, trainParser, trainTagger, type Progress, taggerOf } from './train.ts';
 
 /**
  * `kg train`, without the files: reads the recipe's treebanks through `read`, trains, scores on the
@@ -65,7 +66,10 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 
 export function runTraining(request: TrainRequest): TrainResult {
   const recipe: Recipe = { ...RECIPES[request.lang], ...request.recipe };
-  const { train, dev, test } = recipeSentences(recipe, request.read);
+  const sets = recipeSentences(recipe, request.read);
+  const { train, test } = sets;
+  // a tuning split held out of training only during tuning runs is trained on here: no score on it
+  const dev = recipe.devFromTrain ? [] : sets.dev;
   const trainWords = train.reduce((a, s) => a + s.words.length, 0);
   const config = request.kind === 'tagger' ? recipe.tagger : recipe.parser;
   const meta = {
@@ -76,10 +80,11 @@ export function runTraining(request: TrainRequest): TrainResult {
     tunedOn: recipe.devFromTrain ? `every tenth sentence of ${recipe.train.join(', ')} (from the fifth), held out while choosing the configuration; the shipped model trains on all` : recipe.dev,
     testedOn: recipe.test,
     config,
+    lexicon: recipe.lexicon ?? null,
     command: `kg train ${request.kind} --lang ${request.lang}`,
   };
   if (request.kind === 'tagger') {
-    const trained = trainTagger(train, recipe.tagger, request.progress);
+    const trained = trainTagger(train, recipe.tagger, request.progress, recipe.lexicon ? generalLexicon(recipe.lexicon) : undefined);
     const tagger = taggerOf(trained, recipe.tagger.minUpdates);
     const scores: Record<string, Record<string, number>> = {};
     for (const [name, set] of [['dev', dev], ['test', test]] as const) {
@@ -92,19 +97,20 @@ export function runTraining(request: TrainRequest): TrainResult {
         kind: 'tagger',
         lang: request.lang,
         meta: { ...meta, scores },
-        lists: { upos: UPOS_TAGS, morph: trained.morphNames, ambiguous: trained.ambiguous },
-        tables: { multiword: trained.expansions },
+        lists: { upos: UPOS_TAGS, morph: trained.morphNames, ambiguous: trained.ambiguous, featureless: trained.featureless },
+        tables: { multiword: trained.expansions, tagDictionary: trained.tagDictionary, morphDictionary: trained.morphDictionary, ...(trained.lexicon ? { lexicon: trained.lexicon } : {}) },
       },
       models: { upos: trained.upos.compact(0, recipe.tagger.minUpdates), morph: trained.morph.compact(0, recipe.tagger.minUpdates), multiword: trained.multiword.compact() },
     });
     return { bytes, scores, skipped: [], trainSentences: train.length, trainWords };
   }
   const labels = collectLabels(train);
-  const tagged = recipe.parser.jackknife > 1 ? jackknifeTags(train, recipe.parser.jackknife, recipe.tagger, request.progress) : undefined;
+  const tagged = recipe.parser.jackknife > 1 ? jackknifeTags(train, recipe.parser.jackknife, recipe.tagger, request.progress, recipe.lexicon ? generalLexicon(recipe.lexicon) : undefined) : undefined;
   const { examples, skipped } = parserExamples(train, labels, tagged);
-  const trained = trainParser(examples, labels, recipe.parser, request.progress);
+  const labelDictionary = collectLabelDictionary(train);
+  const trained = trainParser(examples, labels, recipe.parser, request.progress, labelDictionary);
   const models = { transitions: trained.transitions.compact(0, recipe.parser.minUpdates), labels: trained.labels.compact(0, recipe.parser.labelMinUpdates) };
-  const header = { kind: 'parser' as const, lang: request.lang, lists: { labels }, tables: {} };
+  const header = { kind: 'parser' as const, lang: request.lang, lists: { labels }, tables: { labelDictionary } };
   const scores: Record<string, Record<string, number>> = {};
   if (request.tagger) {
     // score with the tagger it will ship beside

@@ -1,9 +1,9 @@
 import { multiwordFeatures, MAX_MWT_FEATURES, UPOS_TAGS } from '../analyzer.ts';
 import { surfaceTokens, treeProblem, type UdSentence } from '../conllu.ts';
-import { normalizeForm, wordTable, type WordTable } from '../features.ts';
+import { lexiconClasses, normalizeForm, W, WORD_SLOTS, wordTable, type WordTable } from '../features.ts';
 import { hashString, seededRandom, shuffleInPlace } from '../hash.ts';
-import { labelFeatures, MAX_PARSER_FEATURES, transitionFeatures, FeatureContext, type ParserInput } from '../parser.ts';
-import { Tagger, MAX_FEATURES, morphClass, morphFeatures, uposFeatures } from '../tagger.ts';
+import { dictionaryLabel, labelDictionaryKeys, labelFeatures, MAX_PARSER_FEATURES, readLabelDictionary, transitionFeatures, FeatureContext, type FeatureSet, type ParserInput } from '../parser.ts';
+import { dictionaryKey, morphDictionaryKey, Tagger, MAX_FEATURES, morphClass, morphFeatures, uposFeatures } from '../tagger.ts';
 import { N_ACTIONS, ParseState, SHIFT } from '../transitions.ts';
 import { AveragedPerceptron } from './averaged-perceptron.ts';
 import { LinearModel } from '../perceptron.ts';
@@ -24,10 +24,12 @@ export interface TrainConfig {
   minUpdates: number;
   /** The same for the parser's label model. */
   labelMinUpdates: number;
+  /** The feature templates: 'full', or 'fast' (three times fewer features; see parser.ts). */
+  features: FeatureSet;
 }
 
-export const taggerDefaults: TrainConfig = { epochs: 10, seed: 1, exploreFrom: 0, exploreRate: 0, jackknife: 0, minUpdates: 1, labelMinUpdates: 0 };
-export const parserDefaults: TrainConfig = { epochs: 15, seed: 1, exploreFrom: 1, exploreRate: 0.9, jackknife: 5, minUpdates: 3, labelMinUpdates: 2 };
+export const taggerDefaults: TrainConfig = { epochs: 10, seed: 1, exploreFrom: 0, exploreRate: 0, jackknife: 0, minUpdates: 1, labelMinUpdates: 0, features: 'full' };
+export const parserDefaults: TrainConfig = { epochs: 15, seed: 1, exploreFrom: 1, exploreRate: 0.9, jackknife: 5, minUpdates: 3, labelMinUpdates: 2, features: 'full' };
 
 export type Progress = (done: number, total: number, what: string) => void;
 
@@ -38,6 +40,15 @@ function tagIndex(upos: string): number {
 }
 
 export interface TrainedTagger {
+  features: FeatureSet;
+  /** Tags whose words carry none of the predicted features in 99 % of the training words or more. */
+  featureless: string[];
+  /** Words seen 20 times or more with one tag at least 97 % of the time ({tag: [words]}). */
+  tagDictionary: Record<string, string[]>;
+  /** (word, tag) pairs seen 10 times or more with one feature bundle at least 99 % of the time. */
+  morphDictionary: Record<string, string[]>;
+  /** The general lexicon the tagger reads ({class: [words]}), when it has one. */
+  lexicon?: Record<string, string[]>;
   upos: AveragedPerceptron;
   morph: AveragedPerceptron;
   morphNames: string[];
@@ -74,9 +85,42 @@ function collectMultiwords(sentences: UdSentence[]): { expansions: Record<string
   return { expansions, ambiguous };
 }
 
+/**
+ * The tagger's dictionaries (as in Honnibal's tagger): frequent words with one tag, and frequent
+ * (word, tag) pairs with one feature bundle, are given them without the models.
+ */
+function collectDictionaries(sentences: UdSentence[], featureless: string[]): { tagDictionary: Record<string, string[]>; morphDictionary: Record<string, string[]> } {
+  const tags = new Map<string, Map<string, number>>();
+  const bundles = new Map<string, Map<string, number>>();
+  const count = (m: Map<string, Map<string, number>>, key: string, value: string) => {
+    const c = m.get(key) ?? new Map<string, number>();
+    c.set(value, (c.get(value) ?? 0) + 1);
+    m.set(key, c);
+  };
+  for (const s of sentences) {
+    for (const w of s.words) {
+      const lower = normalizeForm(w.form);
+      count(tags, lower, w.upos);
+      if (!featureless.includes(w.upos)) count(bundles, `${lower}\t${w.upos}`, morphClass(w.feats));
+    }
+  }
+  const pick = (m: Map<string, Map<string, number>>, minCount: number, minShare: number) => {
+    const out: Record<string, string[]> = {};
+    for (const key of [...m.keys()].sort()) {
+      const c = m.get(key)!;
+      const total = [...c.values()].reduce((a, b) => a + b, 0);
+      const [best, n] = [...c].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+      if (total >= minCount && n >= minShare * total) (out[best] ??= []).push(key);
+    }
+    return out;
+  };
+  return { tagDictionary: pick(tags, 20, 0.97), morphDictionary: pick(bundles, 10, 0.99) };
+}
+
 /** Trains the tagger (parts of speech, morphology) and the multiword model. */
-export function trainTagger(sentences: UdSentence[], config: TrainConfig = taggerDefaults, progress?: Progress): TrainedTagger {
+export function trainTagger(sentences: UdSentence[], config: TrainConfig = taggerDefaults, progress?: Progress, lexicon?: Record<string, string[]>): TrainedTagger {
   const random = seededRandom(config.seed);
+  const classes = lexiconClasses(lexicon);
   const morphNames = ['_'];
   const morphIndex = new Map([['_', 0]]);
   for (const s of sentences) {
@@ -88,6 +132,30 @@ export function trainTagger(sentences: UdSentence[], config: TrainConfig = tagge
       }
     }
   }
+  const withFeatures = new Map<string, [number, number]>();
+  for (const s of sentences) {
+    for (const w of s.words) {
+      const c = withFeatures.get(w.upos) ?? [0, 0];
+      c[0]++;
+      if (morphClass(w.feats) !== '_') c[1]++;
+      withFeatures.set(w.upos, c);
+    }
+  }
+  const featureless = UPOS_TAGS.filter((t) => {
+    const c = withFeatures.get(t);
+    return !c || c[1] <= 0.01 * c[0];
+  });
+  const featurelessIndex = new Set(featureless.map((t) => UPOS_TAGS.indexOf(t)));
+  const { tagDictionary, morphDictionary } = collectDictionaries(sentences, featureless);
+  const tagDict = new Map<number, number>();
+  for (const [tag, words] of Object.entries(tagDictionary)) for (const w of words) tagDict.set(dictionaryKey(w), UPOS_TAGS.indexOf(tag));
+  const morphDict = new Set<number>();
+  for (const pairs of Object.values(morphDictionary)) {
+    for (const pair of pairs) {
+      const [w, tag] = pair.split('\t');
+      morphDict.add(morphDictionaryKey(dictionaryKey(w!), UPOS_TAGS.indexOf(tag!)));
+    }
+  }
   const upos = new AveragedPerceptron(UPOS_TAGS.length);
   const morph = new AveragedPerceptron(morphNames.length);
   const multiword = new AveragedPerceptron(2);
@@ -96,7 +164,7 @@ export function trainTagger(sentences: UdSentence[], config: TrainConfig = tagge
   const buf = new Uint32Array(MAX_FEATURES);
   const scores = new Float64Array(Math.max(UPOS_TAGS.length, morphNames.length, 2));
   const order = sentences.map((_, i) => i);
-  const tables = sentences.map((s) => wordTable(s.words.map((w) => w.form)));
+  const tables = sentences.map((s) => wordTable(s.words.map((w) => w.form), classes));
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     shuffleInPlace(order, random);
     order.forEach((si, done) => {
@@ -107,7 +175,13 @@ export function trainTagger(sentences: UdSentence[], config: TrainConfig = tagge
       let p1 = -1;
       let p2 = -1;
       for (let i = 0; i < n; i++) {
-        const k = uposFeatures(t, n, i, p1, p2, buf);
+        const known = tagDict.get(t[i * WORD_SLOTS + W.Lower]!);
+        if (known !== undefined) {
+          p2 = p1;
+          p1 = known;
+          continue;
+        }
+        const k = uposFeatures(t, n, i, p1, p2, buf, config.features === 'full');
         upos.score(buf, k, scores);
         let guess = 0;
         for (let c = 1; c < UPOS_TAGS.length; c++) if (scores[c]! > scores[guess]!) guess = c;
@@ -117,6 +191,7 @@ export function trainTagger(sentences: UdSentence[], config: TrainConfig = tagge
         p1 = guess;
       }
       for (let i = 0; i < n; i++) {
+        if (featurelessIndex.has(gold[i]!) || morphDict.has(morphDictionaryKey(t[i * WORD_SLOTS + W.Lower]!, gold[i]!))) continue;
         const k = morphFeatures(t, n, i, gold, buf);
         morph.score(buf, k, scores);
         let guess = 0;
@@ -136,12 +211,22 @@ export function trainTagger(sentences: UdSentence[], config: TrainConfig = tagge
       if (progress && (done % 50 === 0 || done === order.length - 1)) progress(epoch * order.length + done + 1, config.epochs * order.length, `tagger, pass ${epoch + 1} of ${config.epochs}`);
     });
   }
-  return { upos, morph, morphNames, multiword, expansions, ambiguous };
+  return { features: config.features, featureless, tagDictionary, morphDictionary, lexicon, upos, morph, morphNames, multiword, expansions, ambiguous };
 }
 
 /** A tagger to use while training the parser (jackknifing), from trained weights. */
 export function taggerOf(trained: TrainedTagger, minUpdates = 1): Tagger {
-  return new Tagger(new LinearModel(trained.upos.compact(0, minUpdates)), new LinearModel(trained.morph.compact(0, minUpdates)), UPOS_TAGS, trained.morphNames);
+  return new Tagger({
+    upos: new LinearModel(trained.upos.compact(0, minUpdates)),
+    morph: new LinearModel(trained.morph.compact(0, minUpdates)),
+    uposNames: UPOS_TAGS,
+    morphNames: trained.morphNames,
+    featureSet: trained.features,
+    lexicon: lexiconClasses(trained.lexicon),
+    featureless: trained.featureless,
+    tagDictionary: trained.tagDictionary,
+    morphDictionary: trained.morphDictionary,
+  });
 }
 
 /** What the parser trains on: each sentence's words with gold or predicted tags. */
@@ -162,15 +247,15 @@ export interface TrainedParser {
 }
 
 /** Tags of the training sentences as a tagger trained without them would predict them (k folds). */
-export function jackknifeTags(sentences: UdSentence[], folds: number, config: TrainConfig, progress?: Progress): { tags: Int32Array; morph: Int32Array }[] {
+export function jackknifeTags(sentences: UdSentence[], folds: number, config: TrainConfig, progress?: Progress, lexicon?: Record<string, string[]>): { tags: Int32Array; morph: Int32Array }[] {
   const out: { tags: Int32Array; morph: Int32Array }[] = new Array(sentences.length);
   for (let f = 0; f < folds; f++) {
     const train = sentences.filter((_, i) => i % folds !== f);
-    const trained = trainTagger(train, { ...config, seed: config.seed + f }, progress ? (d, t) => progress(f * t + d, folds * t, `tags for the parser (fold ${f + 1} of ${folds})`) : undefined);
+    const trained = trainTagger(train, { ...config, seed: config.seed + f }, progress ? (d, t) => progress(f * t + d, folds * t, `tags for the parser (fold ${f + 1} of ${folds})`) : undefined, lexicon);
     const tagger = taggerOf(trained);
     sentences.forEach((s, i) => {
       if (i % folds !== f) return;
-      const t = wordTable(s.words.map((w) => w.form));
+      const t = wordTable(s.words.map((w) => w.form), tagger.lexicon);
       const tags = tagger.tagIndices(t, s.words.length);
       const m = tagger.morphIndices(t, s.words.length, tags);
       out[i] = { tags, morph: Int32Array.from(m, (x) => hashString(tagger.morphNames[x]!) | 0) };
@@ -208,8 +293,33 @@ export function collectLabels(sentences: UdSentence[]): string[] {
   return [...labels].sort();
 }
 
+/** Arcs of the training trees whose label the tags and direction (and the word) settle: see parser.ts. */
+export function collectLabelDictionary(sentences: UdSentence[]): Record<string, string[]> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const s of sentences) {
+    s.words.forEach((w, i) => {
+      if (w.head <= 0 || !w.deprel || w.deprel === '_') return;
+      const head = s.words[w.head - 1]!;
+      for (const key of labelDictionaryKeys(normalizeForm(w.form), w.upos, head.upos, w.head - 1 > i)) {
+        const c = counts.get(key) ?? new Map<string, number>();
+        c.set(w.deprel, (c.get(w.deprel) ?? 0) + 1);
+        counts.set(key, c);
+      }
+    });
+  }
+  const out: Record<string, string[]> = {};
+  for (const key of [...counts.keys()].sort()) {
+    const c = counts.get(key)!;
+    const total = [...c.values()].reduce((a, b) => a + b, 0);
+    const [best, n] = [...c].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+    if (total >= 20 && n >= 0.99 * total) (out[best] ??= []).push(key);
+  }
+  return out;
+}
+
 /** Trains the transition and label models with the dynamic oracle. */
-export function trainParser(examples: ParserExample[], labelNames: string[], config: TrainConfig = parserDefaults, progress?: Progress): Omit<TrainedParser, 'skipped'> {
+export function trainParser(examples: ParserExample[], labelNames: string[], config: TrainConfig = parserDefaults, progress?: Progress, labelDictionary: Record<string, string[]> = {}): Omit<TrainedParser, 'skipped'> {
+  const dictionary = readLabelDictionary(labelDictionary, labelNames);
   const random = seededRandom(config.seed);
   const transitions = new AveragedPerceptron(N_ACTIONS);
   const labels = new AveragedPerceptron(labelNames.length);
@@ -226,7 +336,8 @@ export function trainParser(examples: ParserExample[], labelNames: string[], con
       const { input, gold, goldLabels } = examples[ei]!;
       const st = new ParseState(input.n);
       while (!st.done) {
-        const k = transitionFeatures(input, st, context, buf);
+        const full = config.features === 'full';
+        const k = transitionFeatures(input, st, context, buf, full);
         transitions.score(buf, k, scores);
         let guess = -1;
         let best = -1;
@@ -251,8 +362,10 @@ export function trainParser(examples: ParserExample[], labelNames: string[], con
         const h = st.headFor(action);
         let label = -1;
         if (h === input.n) label = rootLabel;
-        else {
-          const kl = labelFeatures(input, st, h, d, buf);
+        else if ((label = dictionaryLabel(dictionary, input, h, d)) >= 0) {
+          // settled by the dictionary: nothing to learn
+        } else {
+          const kl = labelFeatures(input, st, h, d, buf, full);
           labels.score(buf, kl, scores);
           let lg = 0;
           for (let c = 1; c < labelNames.length; c++) if (c !== rootLabel && (lg === rootLabel || scores[c]! > scores[lg]!)) lg = c;
