@@ -47,7 +47,7 @@ export interface DocContext {
   commonAcronyms?: Set<string>;
   /** Normalised token texts, parallel to tokens. */
   norms: string[];
-  /** Parses of the sentences the relation step reads (all of them), by sentence index. */
+  /** Parses of the sentences the relation step reads (those with a mention, and those of interview turns), by sentence index. */
   parses?: Map<number, SentenceParse>;
 }
 

@@ -5,7 +5,7 @@ import { findMentions, type DocContext, type MentionSpan } from './entities.ts';
 import { InputError } from './errors.ts';
 import { detectLanguageOfTokens } from './lang.ts';
 import { getLexicon, Lexicon, type LexiconData, type LexiconKey } from './lexicon.ts';
-import { findRelations, type FoundRelation } from './relations.ts';
+import { findRelations, findSpeakers, type FoundRelation } from './relations.ts';
 import { resolveMentions, type Cluster } from './resolve.ts';
 import { compileRule, isLexiconList, type CompiledRule, type RulesFile } from './rules.ts';
 import { getSyntaxAnalyzer } from './syntax/index.ts';
@@ -138,14 +138,18 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
     list.push(m);
     bySentence.set(m.sentence, list);
   }
-  // the relation step reads every sentence (one with a single name can hold a link through "nous" or
-  // "son", one without any inside an interview turn): each carries its parse
+  // the relation step reads every sentence with a name (one name is enough for a link through "nous"
+  // or "son") and every sentence of an interview turn or quotation: each of those carries its parse
+  const speakers = findSpeakers(ctx, bySentence, clusterOf);
   const analyzer = getSyntaxAnalyzer(engineLang);
   if (analyzer) {
     ctx.parses = new Map();
-    for (const s of sentences) ctx.parses.set(s.index, parseSentenceTokens(analyzer, tokens, s.from, s.to, engineLang));
+    for (const s of sentences) {
+      if (!bySentence.has(s.index) && !speakers[s.from] && !speakers[s.to - 1]) continue;
+      ctx.parses.set(s.index, parseSentenceTokens(analyzer, tokens, s.from, s.to, engineLang));
+    }
   }
-  const found = findRelations({ ctx, clusters, rules }, bySentence, clusterOf);
+  const found = findRelations({ ctx, clusters, rules }, bySentence, clusterOf, speakers);
 
   // "nous" is the organisation of the person speaking
   const employer = new Map<Cluster, Cluster>();

@@ -144,11 +144,11 @@ function institutionLinks(ctx: DocContext, s: Sentence, mentions: MentionSpan[],
 }
 
 /** Finds typed relations, has_figure and part_of links, and co-occurrences of one document. */
-export function findRelations(rc: RelationContext, mentionsBySentence: Map<number, MentionSpan[]>, clusterOf: Map<MentionSpan, Cluster>): FoundRelation[] {
+export function findRelations(rc: RelationContext, mentionsBySentence: Map<number, MentionSpan[]>, clusterOf: Map<MentionSpan, Cluster>, speakersFound?: (Cluster | undefined)[]): FoundRelation[] {
   const { ctx } = rc;
   const { tokens, lexicon: lx, norms } = ctx;
   const found: FoundRelation[] = [];
-  const speakers = findSpeakers(ctx, mentionsBySentence, clusterOf);
+  const speakers = speakersFound ?? findSpeakers(ctx, mentionsBySentence, clusterOf);
   let recentOrgs: { cluster: Cluster; sentence: number }[] = [];
   let recentGroup: { clusters: Cluster[]; sentence: number } | undefined;
   let lastProgramme: { cluster: Cluster; sentence: number } | undefined;
@@ -780,7 +780,7 @@ function emit(rule: CompiledRule, binding: Binding, items: Item[], groups: Map<n
  * for the paragraphs that follow, and the person a quotation is attributed to
  * («…», confie El Amrani) inside the quotation.
  */
-function findSpeakers(ctx: DocContext, mentionsBySentence: Map<number, MentionSpan[]>, clusterOf: Map<MentionSpan, Cluster>): (Cluster | undefined)[] {
+export function findSpeakers(ctx: DocContext, mentionsBySentence: Map<number, MentionSpan[]>, clusterOf: Map<MentionSpan, Cluster>): (Cluster | undefined)[] {
   const { tokens, sentences } = ctx;
   const speakerAt: (Cluster | undefined)[] = new Array(tokens.length);
   let current: Cluster | undefined;

@@ -112,7 +112,7 @@ export interface DocumentExtraction {
   entities: ExtractedEntity[];
   relations: ExtractedRelation[];
   warnings: string[];
-  /** The parses of the sentences (all of them: the relation step reads each), when asked for (`ExtractOptions.parses`). */
+  /** The parses of the sentences the relation step read (with a mention, or in an interview turn), when asked for (`ExtractOptions.parses`). */
   parses?: ParsedSentence[];
 }
 

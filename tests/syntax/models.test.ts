@@ -67,26 +67,19 @@ describe('model files', () => {
   });
 });
 
-// Floors: the targets of the syntax issue, on the test files never trained or tuned on.
+// Floors on the test files, never trained or tuned on. French: the syntax issue's targets. English:
+// the issue's target is UAS ≥ 0.80; the shipped model measures 0.780 (trained on the 25,147 words of
+// en-ewt dev only), so its UAS floor guards what it reaches, and the target is not met.
 describe('the shipped models on held-out treebank sentences', () => {
-  it('French (fr-sequoia test): UPOS ≥ 0.965, UAS ≥ 0.85, LAS ≥ 0.81', () => {
-    const sentences = readConllu(read('fr-sequoia/fr_sequoia-ud-test.conllu'));
-    const a = loadSyntaxAnalyzer('fr');
-    const s = scoreParses((forms) => a.analyze(forms), sentences);
-    expect(s.tokens).toBe(10044);
-    expect(s.upos).toBeGreaterThanOrEqual(0.965);
-    expect(s.uas).toBeGreaterThanOrEqual(0.85);
-    expect(s.las).toBeGreaterThanOrEqual(0.81);
-  });
-
-  // The issue's English target is UAS ≥ 0.80; the shipped model measures 0.780 (trained on the 25,147
-  // words of en-ewt dev only): this floor guards what it reaches, the target is not met.
-  it('English (en-ewt test): UPOS ≥ 0.93, UAS ≥ 0.775', () => {
-    const sentences = readConllu(read('en-ewt/en_ewt-ud-test.conllu'));
-    const a = loadSyntaxAnalyzer('en');
-    const s = scoreParses((forms) => a.analyze(forms), sentences);
-    expect(s.tokens).toBe(25094);
-    expect(s.upos).toBeGreaterThanOrEqual(0.93);
-    expect(s.uas).toBeGreaterThanOrEqual(0.775);
+  it.each([
+    { lang: 'fr' as const, file: 'fr-sequoia/fr_sequoia-ud-test.conllu', words: 10044, upos: 0.965, uas: 0.85, las: 0.81 },
+    { lang: 'en' as const, file: 'en-ewt/en_ewt-ud-test.conllu', words: 25094, upos: 0.93, uas: 0.775, las: 0.72 },
+  ])('$file: UPOS ≥ $upos, UAS ≥ $uas, LAS ≥ $las', ({ lang, file, words, upos, uas, las }) => {
+    const a = loadSyntaxAnalyzer(lang);
+    const s = scoreParses((forms) => a.analyze(forms), readConllu(read(file)));
+    expect(s.tokens).toBe(words);
+    expect(s.upos).toBeGreaterThanOrEqual(upos);
+    expect(s.uas).toBeGreaterThanOrEqual(uas);
+    expect(s.las).toBeGreaterThanOrEqual(las);
   });
 });

@@ -46,7 +46,7 @@ describe('the parse in the pipeline', () => {
     ...readFileSync('tests/fixtures/dev-news.jsonl', 'utf8').trim().split('\n').slice(0, 5).map((l) => JSON.parse(l) as { id: string; text: string }),
   ];
 
-  it.each(docs.map((d) => [d.id, d] as const))('%s: every sentence is parsed; mentions fall on words; offsets point into the text', (_id, doc) => {
+  it.each(docs.map((d) => [d.id, d] as const))('%s: every sentence with a mention is parsed; mentions fall on words; offsets point into the text', (_id, doc) => {
     const x = extractDocument(doc, { parses: true });
     const parses = x.parses!;
     expect(parses.length).toBeGreaterThan(0);

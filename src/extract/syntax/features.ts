@@ -1,3 +1,4 @@
+import { memoizeString } from '../memo.ts';
 import { finish, hashString, mix } from './hash.ts';
 
 /**
@@ -51,20 +52,14 @@ function shapeOf(form: string): string {
   return out;
 }
 
+const CACHE_LIMIT = 300_000;
 const cache = new Map<string, Int32Array>();
-const normalCache = new Map<string, string>();
 
 /** normalizeForm, cached. */
-export function lowerForm(form: string): string {
-  let lower = normalCache.get(form);
-  if (lower === undefined) {
-    lower = normalizeForm(form);
-    if (normalCache.size >= CACHE_LIMIT) normalCache.clear();
-    normalCache.set(form, lower);
-  }
-  return lower;
-}
-const CACHE_LIMIT = 300_000;
+export const lowerForm: (form: string) => string = memoizeString(normalizeForm, CACHE_LIMIT);
+
+/** The key of a word in a general lexicon: lower case, ’ as '. Cached. */
+const lexiconKey: (form: string) => string = memoizeString((form) => form.toLowerCase().replace(/’/g, "'"), CACHE_LIMIT);
 
 /** The hashed properties of one word form. */
 export function wordProperties(form: string): Int32Array {
@@ -92,23 +87,13 @@ export function wordProperties(form: string): Int32Array {
   return p;
 }
 
-const lowerCache = new Map<string, string>();
-
 /** The word table of a sentence; with a lexicon, each word's class in it. */
 export function wordTable(forms: readonly string[], lexicon?: LexiconClasses): WordTable {
   const t = new Int32Array(forms.length * WORD_SLOTS);
   for (let i = 0; i < forms.length; i++) {
     const form = forms[i]!;
     t.set(wordProperties(form), i * WORD_SLOTS);
-    if (lexicon) {
-      let lower = lowerCache.get(form);
-      if (lower === undefined) {
-        lower = form.toLowerCase().replace(/’/g, "'");
-        if (lowerCache.size >= CACHE_LIMIT) lowerCache.clear();
-        lowerCache.set(form, lower);
-      }
-      t[i * WORD_SLOTS + W.Lex] = lexicon.get(lower) ?? NO_LEX;
-    }
+    if (lexicon) t[i * WORD_SLOTS + W.Lex] = lexicon.get(lexiconKey(form)) ?? NO_LEX;
   }
   return t;
 }

@@ -306,6 +306,16 @@ export class Parser {
 
   /** The best legal transition of a state. */
   nextAction(input: ParserInput, st: ParseState): number {
+    // a forced move (an empty stack, or the root in front with words left on the stack) needs no scores
+    let legal = 0;
+    let only = -1;
+    for (let a = 0; a < N_ACTIONS; a++) {
+      if (st.isLegal(a)) {
+        legal++;
+        only = a;
+      }
+    }
+    if (legal === 1) return only;
     const k = transitionFeatures(input, st, this.context, this.buffer, this.featureSet === 'full');
     const scores = this.scores;
     scores.fill(0, 0, N_ACTIONS);

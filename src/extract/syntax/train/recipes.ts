@@ -29,8 +29,8 @@ export const RECIPES: Record<'fr' | 'en', Recipe> = {
     test: ['fr-sequoia/fr_sequoia-ud-test.conllu'],
     devFromTrain: false,
     // the fast feature set: French news is what kg build parses in bulk
-    tagger: { ...taggerDefaults, features: 'fast' },
-    parser: { ...parserDefaults, features: 'fast' },
+    tagger: { ...taggerDefaults, features: 'fast', minUpdates: 2 },
+    parser: { ...parserDefaults, features: 'fast', minUpdates: 5 },
     sources: [
       { name: 'UD French Sequoia', files: ['fr-sequoia/fr_sequoia-ud-train.conllu'], licence: 'LGPL-LR', url: 'https://github.com/UniversalDependencies/UD_French-Sequoia' },
       { name: 'UD French GSD', files: ['fr-gsd/fr_gsd-ud-dev.conllu', 'fr-gsd/fr_gsd-ud-test.conllu'], licence: 'CC BY-SA 4.0', url: 'https://github.com/UniversalDependencies/UD_French-GSD' },
