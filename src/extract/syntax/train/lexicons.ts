@@ -5,8 +5,11 @@ import nlpFr from '../../fr-nlp.js';
  * The general lexicons the taggers read as features: compromise's for English and fr-compromise's
  * for French (word lists with their classes: "Infinitive", "MaleAdjective", "Preposition"…). They
  * are copied into the tagger's model file, so that the model does not change when those packages
- * do. Only single words are kept.
+ * do. Only single words are kept, and only general knowledge: the lists of named organisations,
+ * brands, sports teams and famous people are left out (first names, places and countries stay, as
+ * in kg's own lexicons).
  */
+const NAMED_ENTITY_CLASSES = new Set(['Organization', 'SportsTeam', 'Person', 'ProperNoun', 'Company']);
 export type LexiconSource = 'compromise' | 'fr-compromise';
 
 export function generalLexicon(source: LexiconSource): Record<string, string[]> {
@@ -17,6 +20,8 @@ export function generalLexicon(source: LexiconSource): Record<string, string[]> 
     if (/[\s]/.test(word) || !word) continue;
     const value = lexicon[word]!;
     const cls = Array.isArray(value) ? value.join(',') : String(value);
+    const tags = cls.split(',');
+    if (!tags.includes('Abbreviation') && tags.some((t) => NAMED_ENTITY_CLASSES.has(t))) continue;
     const list = byClass.get(cls) ?? [];
     list.push(word.toLowerCase());
     byClass.set(cls, list);
