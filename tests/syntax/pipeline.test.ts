@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSyntaxAnalyzer } from '../../src/cli/syntax-models.ts';
 import { extractDocument } from '../../src/extract/index.ts';
+import { parseSentenceTokens, spanWords } from '../../src/extract/syntax/sentence-parse.ts';
 import { sentenceWords } from '../../src/extract/syntax/words.ts';
 import { splitSentences, tokenize } from '../../src/extract/tokenize.ts';
 
@@ -83,5 +84,21 @@ describe('the parse in the pipeline', () => {
     const { parses, ...b } = extractDocument(doc, { parses: true });
     expect(parses!.length).toBeGreaterThan(0);
     expect(b).toEqual(a);
+  });
+});
+
+describe('mentions on the parse', () => {
+  it('maps a span of tokens onto its words and its head word', () => {
+    const tokens = tokenize('Le directeur général du groupe a démissionné.');
+    const p = parseSentenceTokens(fr, tokens, 0, tokens.length, 'fr');
+    // "du groupe" is one token, two words: "de" "le"
+    const span = spanWords(p, 3, 5);
+    expect(p.words.forms.slice(span.first, span.last + 1)).toEqual(['de', 'le', 'groupe']);
+    expect(p.words.forms[span.head]).toBe('groupe');
+    // the subject phrase is headed by its noun, which depends on the verb
+    const subject = spanWords(p, 0, 5);
+    expect(p.words.forms[subject.head]).toBe('directeur');
+    expect(p.deprels[subject.head]).toBe('nsubj');
+    expect(p.words.forms[p.heads[subject.head]!]).toBe('démissionné');
   });
 });

@@ -2,7 +2,7 @@ import { feat1, feat2, feat3, feat4, W, WORD_SLOTS, type WordTable } from './fea
 import { hashString } from './hash.ts';
 import { argmax, LinearModel } from './perceptron.ts';
 import { UPOS_INDEX } from './upos.ts';
-import { LEFT, N_ACTIONS, ParseState, RIGHT, SHIFT } from './transitions.ts';
+import { N_ACTIONS, ParseState, SHIFT } from './transitions.ts';
 
 /**
  * The dependency parser: greedy arc-hybrid transitions chosen by an averaged perceptron over the
@@ -300,7 +300,11 @@ export class Parser {
   ) {
     this.scores = new Float64Array(Math.max(N_ACTIONS, labeler.nClasses));
     this.dictionary = readLabelDictionary(labelDictionary, labelNames);
+    this.rootLabel = labelNames.indexOf('root');
   }
+
+  /** Index of the "root" label: given to the root's dependent and to no other. */
+  private readonly rootLabel: number;
 
   private readonly dictionary: Map<number, number>;
 
@@ -327,7 +331,7 @@ export class Parser {
 
   /** The best label for the arc h → d. */
   label(input: ParserInput, st: ParseState, h: number, d: number): number {
-    const root = ROOT_LABEL_INDEX(this.labelNames);
+    const root = this.rootLabel;
     if (h === input.n) return root;
     const known = dictionaryLabel(this.dictionary, input, h, d);
     if (known >= 0) return known;
@@ -356,16 +360,3 @@ export class Parser {
     return { heads, labels: st.labels };
   }
 }
-
-const rootIndexCache = new WeakMap<string[], number>();
-/** Index of the "root" label: given to the root's dependent and to no other. */
-export function ROOT_LABEL_INDEX(labels: string[]): number {
-  let i = rootIndexCache.get(labels);
-  if (i === undefined) {
-    i = labels.indexOf('root');
-    rootIndexCache.set(labels, i);
-  }
-  return i;
-}
-
-export { LEFT, RIGHT, SHIFT };
