@@ -70,6 +70,9 @@ describe('kg train', () => {
     const lang = kg(['train', 'tagger', '--lang', 'de']);
     expect(lang.status).toBe(2);
     expect(lang.stderr).toMatch(/--lang must be one of fr, en, got "de"/);
+    const tuning = kg(['train', 'tagger', '--lang', 'en', '--tuning']);
+    expect(tuning.status).toBe(2);
+    expect(tuning.stderr).toMatch(/--tuning trains a model for comparison only: give it an --out folder/);
     const banks = kg(['train', 'tagger', '--lang', 'fr', '--treebanks', join(dir, 'none'), '--out', dir]);
     expect(banks.status).toBe(2);
     expect(banks.stderr).toMatch(/treebanks folder ".*none" not found/);

@@ -68,7 +68,7 @@ describe('model files', () => {
 });
 
 // Floors on the test files, never trained or tuned on. French: the syntax issue's targets. English:
-// the target is UAS ≥ 0.80; the shipped model measures 0.784 (trained on the 25,147 words of
+// the target is UAS ≥ 0.80; the shipped model measures 0.780 (trained on the 25,147 words of
 // en-ewt dev only), so its UAS floor guards what it reaches, and the target is not met.
 describe('the shipped models on held-out treebank sentences', () => {
   it.each([

@@ -17,6 +17,7 @@ export interface TrainCliOptions {
   lang?: unknown;
   out?: unknown;
   treebanks?: unknown;
+  tuning?: boolean;
 }
 
 /** The treebanks folder: --treebanks, else ../shared/treebanks beside the project. */
@@ -69,6 +70,7 @@ export function runTrain(kind: string, options: TrainCliOptions): string {
   if (!(KINDS as readonly string[]).includes(kind)) throw new UsageError(`unknown model "${kind}". Use tagger or parser (as in "kg train parser --lang fr").`);
   const lang = options.lang;
   if (lang !== 'fr' && lang !== 'en') throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${String(lang)}".`);
+  if (options.tuning && typeof options.out !== 'string') throw new UsageError('--tuning trains a model for comparison only: give it an --out folder, so that the shipped models stay as they are.');
   const out = typeof options.out === 'string' ? resolve(options.out) : MODELS_DIR;
   const dir = treebanksDir(options.treebanks);
   const names = modelFileNames(lang);
@@ -83,6 +85,7 @@ export function runTrain(kind: string, options: TrainCliOptions): string {
     kind: kind as 'tagger' | 'parser',
     lang,
     tagger,
+    tuning: options.tuning === true,
     progress: bar.update,
     read: (path) => {
       const file = join(dir, path);
@@ -113,6 +116,7 @@ export const registerTrain: RegisterCommand = (cli: CAC) => {
     .option('--lang <lang>', 'fr or en')
     .option('--out <dir>', 'Folder to write the model file to (default: src/extract/data, the shipped models)')
     .option('--treebanks <dir>', 'Folder of the treebanks (default: ../shared/treebanks)')
+    .option('--tuning', 'A tuning run (with --out): English keeps every tenth training sentence apart and is scored on it')
     .example('kg train tagger --lang fr && kg train parser --lang fr')
     .action((model: string, options: TrainCliOptions) => {
       process.stdout.write(`${runTrain(model, options)}\n`);

@@ -21,6 +21,8 @@ export interface TrainRequest {
   progress?: Progress;
   /** Overrides of the recipe (tests train tiny models). */
   recipe?: Partial<Recipe>;
+  /** A tuning run: a language without a dev file keeps its tuning sentences out of training, and is scored on them. */
+  tuning?: boolean;
 }
 
 export interface TrainResult {
@@ -31,21 +33,21 @@ export interface TrainResult {
   trainWords: number;
 }
 
-function load(recipe: Recipe, files: string[], read: TrainRequest['read']): UdSentence[] {
+function load(files: string[], read: TrainRequest['read']): UdSentence[] {
   return files.flatMap((f) => readConllu(read(f), { file: f }));
 }
 
 /** The recipe's sentences: training, tuning (held out of training when the language has no dev file) and test. */
 export function recipeSentences(recipe: Recipe, read: TrainRequest['read'], forTuning = false): { train: UdSentence[]; dev: UdSentence[]; test: UdSentence[] } {
-  let train = load(recipe, recipe.train, read);
-  let dev = load(recipe, recipe.dev, read);
+  let train = load(recipe.train, read);
+  let dev = load(recipe.dev, read);
   if (recipe.devFromTrain) {
     const held = train.filter((_, i) => i % 10 === 4);
     // the shipped model trains on everything; tuning runs keep every tenth sentence apart
     if (forTuning) train = train.filter((_, i) => i % 10 !== 4);
     dev = held;
   }
-  return { train, dev, test: load(recipe, recipe.test, read) };
+  return { train, dev, test: load(recipe.test, read) };
 }
 
 function tagScores(tagger: Tagger, sentences: UdSentence[]): { upos: number; feats: number; words: number } {
@@ -66,10 +68,10 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
 
 export function runTraining(request: TrainRequest): TrainResult {
   const recipe: Recipe = { ...RECIPES[request.lang], ...request.recipe };
-  const sets = recipeSentences(recipe, request.read);
+  const sets = recipeSentences(recipe, request.read, request.tuning);
   const { train, test } = sets;
-  // a tuning split held out of training only during tuning runs is trained on here: no score on it
-  const dev = recipe.devFromTrain ? [] : sets.dev;
+  // a tuning split held out of training only in tuning runs is trained on otherwise: no score on it then
+  const dev = recipe.devFromTrain && !request.tuning ? [] : sets.dev;
   const trainWords = train.reduce((a, s) => a + s.words.length, 0);
   const config = request.kind === 'tagger' ? recipe.tagger : recipe.parser;
   const meta = {
@@ -81,7 +83,7 @@ export function runTraining(request: TrainRequest): TrainResult {
     testedOn: recipe.test,
     config,
     lexicon: recipe.lexicon ?? null,
-    command: `kg train ${request.kind} --lang ${request.lang}`,
+    command: `kg train ${request.kind} --lang ${request.lang}${request.tuning ? ' --tuning' : ''}`,
   };
   if (request.kind === 'tagger') {
     const trained = trainTagger(train, recipe.tagger, request.progress, recipe.lexicon ? generalLexicon(recipe.lexicon) : undefined);
@@ -107,7 +109,7 @@ export function runTraining(request: TrainRequest): TrainResult {
   const labels = collectLabels(train);
   const tagged = recipe.parser.jackknife > 1 ? jackknifeTags(train, recipe.parser.jackknife, recipe.tagger, request.progress, recipe.lexicon ? generalLexicon(recipe.lexicon) : undefined) : undefined;
   const { examples, skipped } = parserExamples(train, labels, tagged);
-  const labelDictionary = collectLabelDictionary(train);
+  const labelDictionary = recipe.parser.dictionaries ? collectLabelDictionary(train) : {};
   const trained = trainParser(examples, labels, recipe.parser, request.progress, labelDictionary);
   const models = { transitions: trained.transitions.compact(0, recipe.parser.minUpdates), labels: trained.labels.compact(0, recipe.parser.labelMinUpdates) };
   const header = { kind: 'parser' as const, lang: request.lang, lists: { labels }, tables: { labelDictionary } };

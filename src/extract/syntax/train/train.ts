@@ -26,10 +26,12 @@ export interface TrainConfig {
   labelMinUpdates: number;
   /** The feature templates: 'full', or 'fast' (three times fewer features; see parser.ts). */
   features: FeatureSet;
+  /** Tagger: tag frequent unambiguous words (and their features) from dictionaries; parser: label from its dictionary. */
+  dictionaries: boolean;
 }
 
-export const taggerDefaults: TrainConfig = { epochs: 10, seed: 1, exploreFrom: 0, exploreRate: 0, jackknife: 0, minUpdates: 1, labelMinUpdates: 0, features: 'full' };
-export const parserDefaults: TrainConfig = { epochs: 15, seed: 1, exploreFrom: 1, exploreRate: 0.9, jackknife: 5, minUpdates: 3, labelMinUpdates: 2, features: 'full' };
+export const taggerDefaults: TrainConfig = { epochs: 10, seed: 1, exploreFrom: 0, exploreRate: 0, jackknife: 0, minUpdates: 1, labelMinUpdates: 0, features: 'full', dictionaries: true };
+export const parserDefaults: TrainConfig = { epochs: 15, seed: 1, exploreFrom: 1, exploreRate: 0.9, jackknife: 5, minUpdates: 3, labelMinUpdates: 2, features: 'full', dictionaries: true };
 
 export type Progress = (done: number, total: number, what: string) => void;
 
@@ -146,7 +148,7 @@ export function trainTagger(sentences: UdSentence[], config: TrainConfig = tagge
     return !c || c[1] <= 0.01 * c[0];
   });
   const featurelessIndex = new Set(featureless.map((t) => UPOS_TAGS.indexOf(t)));
-  const { tagDictionary, morphDictionary } = collectDictionaries(sentences, featureless);
+  const { tagDictionary, morphDictionary } = config.dictionaries ? collectDictionaries(sentences, featureless) : { tagDictionary: {}, morphDictionary: {} };
   const tagDict = new Map<number, number>();
   for (const [tag, words] of Object.entries(tagDictionary)) for (const w of words) tagDict.set(dictionaryKey(w), UPOS_TAGS.indexOf(tag));
   const morphDict = new Set<number>();
