@@ -18,14 +18,6 @@ export interface AnalyzedSentence {
   deprels: string[];
 }
 
-/** Multiword tokens: which surface forms are several words ("du" = "de le"), and when. */
-export interface MultiwordRules {
-  /** Lower-case surface form → its words. */
-  expansions: Record<string, string[]>;
-  /** Forms that are one word in some contexts ("des" the article, "des" = "de les"): the model decides. */
-  ambiguous: string[];
-}
-
 export const MAX_MWT_FEATURES = 8;
 
 /** Features of surface token i for whether it is a multiword token. */

@@ -59,29 +59,50 @@ export interface TrainedTagger {
   ambiguous: string[];
 }
 
+/** How often each value was seen with each key (a word and its tags, a form and its expansions). */
+class ValueCounts {
+  private readonly counts = new Map<string, Map<string, number>>();
+
+  add(key: string, value: string): void {
+    const c = this.counts.get(key) ?? new Map<string, number>();
+    c.set(value, (c.get(value) ?? 0) + 1);
+    this.counts.set(key, c);
+  }
+
+  /** Each key (in order) with its most frequent value (ties: the first in order), its count and the key's total. */
+  mostFrequent(): { key: string; value: string; count: number; total: number }[] {
+    return [...this.counts.keys()].sort().map((key) => {
+      const c = this.counts.get(key)!;
+      const [value, count] = [...c].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+      return { key, value, count, total: [...c.values()].reduce((a, b) => a + b, 0) };
+    });
+  }
+
+  /** The keys seen `minCount` times or more with one value at least `minShare` of the time, by value. */
+  settled(minCount: number, minShare: number): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const { key, value, count, total } of this.mostFrequent()) if (total >= minCount && count >= minShare * total) (out[value] ??= []).push(key);
+    return out;
+  }
+}
+
 /** Multiword tokens of the training data: their expansions, and the forms that are sometimes one word. */
 function collectMultiwords(sentences: UdSentence[]): { expansions: Record<string, string[]>; ambiguous: string[] } {
-  const counts = new Map<string, Map<string, number>>();
+  const counts = new ValueCounts();
   const single = new Map<string, number>();
   for (const s of sentences) {
     for (const tok of surfaceTokens(s)) {
       const lower = normalizeForm(tok.form);
-      if (tok.words.length > 1) {
-        const exp = tok.words.map((w) => normalizeForm(s.words[w]!.form)).join(' ');
-        const m = counts.get(lower) ?? new Map<string, number>();
-        m.set(exp, (m.get(exp) ?? 0) + 1);
-        counts.set(lower, m);
-      } else single.set(lower, (single.get(lower) ?? 0) + 1);
+      if (tok.words.length > 1) counts.add(lower, tok.words.map((w) => normalizeForm(s.words[w]!.form)).join(' '));
+      else single.set(lower, (single.get(lower) ?? 0) + 1);
     }
   }
   const expansions: Record<string, string[]> = {};
   const ambiguous: string[] = [];
-  for (const [form, m] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const total = [...m.values()].reduce((a, b) => a + b, 0);
+  for (const { key: form, value, total } of counts.mostFrequent()) {
     // a form split once by accident (a typo in the treebank) is not a rule
     if (total < 2 && (single.get(form) ?? 0) > 0) continue;
-    const best = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-    expansions[form] = best.split(' ');
+    expansions[form] = value.split(' ');
     if ((single.get(form) ?? 0) > 0) ambiguous.push(form);
   }
   return { expansions, ambiguous };
@@ -92,31 +113,16 @@ function collectMultiwords(sentences: UdSentence[]): { expansions: Record<string
  * (word, tag) pairs with one feature bundle, are given them without the models.
  */
 function collectDictionaries(sentences: UdSentence[], featureless: string[]): { tagDictionary: Record<string, string[]>; morphDictionary: Record<string, string[]> } {
-  const tags = new Map<string, Map<string, number>>();
-  const bundles = new Map<string, Map<string, number>>();
-  const count = (m: Map<string, Map<string, number>>, key: string, value: string) => {
-    const c = m.get(key) ?? new Map<string, number>();
-    c.set(value, (c.get(value) ?? 0) + 1);
-    m.set(key, c);
-  };
+  const tags = new ValueCounts();
+  const bundles = new ValueCounts();
   for (const s of sentences) {
     for (const w of s.words) {
       const lower = normalizeForm(w.form);
-      count(tags, lower, w.upos);
-      if (!featureless.includes(w.upos)) count(bundles, `${lower}\t${w.upos}`, morphClass(w.feats));
+      tags.add(lower, w.upos);
+      if (!featureless.includes(w.upos)) bundles.add(`${lower}\t${w.upos}`, morphClass(w.feats));
     }
   }
-  const pick = (m: Map<string, Map<string, number>>, minCount: number, minShare: number) => {
-    const out: Record<string, string[]> = {};
-    for (const key of [...m.keys()].sort()) {
-      const c = m.get(key)!;
-      const total = [...c.values()].reduce((a, b) => a + b, 0);
-      const [best, n] = [...c].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
-      if (total >= minCount && n >= minShare * total) (out[best] ??= []).push(key);
-    }
-    return out;
-  };
-  return { tagDictionary: pick(tags, 20, 0.97), morphDictionary: pick(bundles, 10, 0.99) };
+  return { tagDictionary: tags.settled(20, 0.97), morphDictionary: bundles.settled(10, 0.99) };
 }
 
 /** Trains the tagger (parts of speech, morphology) and the multiword model. */
@@ -244,8 +250,6 @@ export interface TrainedParser {
   transitions: AveragedPerceptron;
   labels: AveragedPerceptron;
   labelNames: string[];
-  /** Sentences left out because their gold tree is not a tree. */
-  skipped: { id: string; why: string }[];
 }
 
 /** Tags of the training sentences as a tagger trained without them would predict them (k folds). */
@@ -297,30 +301,19 @@ export function collectLabels(sentences: UdSentence[]): string[] {
 
 /** Arcs of the training trees whose label the tags and direction (and the word) settle: see parser.ts. */
 export function collectLabelDictionary(sentences: UdSentence[]): Record<string, string[]> {
-  const counts = new Map<string, Map<string, number>>();
+  const counts = new ValueCounts();
   for (const s of sentences) {
     s.words.forEach((w, i) => {
       if (w.head <= 0 || !w.deprel || w.deprel === '_') return;
       const head = s.words[w.head - 1]!;
-      for (const key of labelDictionaryKeys(normalizeForm(w.form), w.upos, head.upos, w.head - 1 > i)) {
-        const c = counts.get(key) ?? new Map<string, number>();
-        c.set(w.deprel, (c.get(w.deprel) ?? 0) + 1);
-        counts.set(key, c);
-      }
+      for (const key of labelDictionaryKeys(normalizeForm(w.form), w.upos, head.upos, w.head - 1 > i)) counts.add(key, w.deprel);
     });
   }
-  const out: Record<string, string[]> = {};
-  for (const key of [...counts.keys()].sort()) {
-    const c = counts.get(key)!;
-    const total = [...c.values()].reduce((a, b) => a + b, 0);
-    const [best, n] = [...c].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
-    if (total >= 20 && n >= 0.99 * total) (out[best] ??= []).push(key);
-  }
-  return out;
+  return counts.settled(20, 0.99);
 }
 
 /** Trains the transition and label models with the dynamic oracle. */
-export function trainParser(examples: ParserExample[], labelNames: string[], config: TrainConfig = parserDefaults, progress?: Progress, labelDictionary: Record<string, string[]> = {}): Omit<TrainedParser, 'skipped'> {
+export function trainParser(examples: ParserExample[], labelNames: string[], config: TrainConfig = parserDefaults, progress?: Progress, labelDictionary: Record<string, string[]> = {}): TrainedParser {
   const dictionary = readLabelDictionary(labelDictionary, labelNames);
   const random = seededRandom(config.seed);
   const transitions = new AveragedPerceptron(N_ACTIONS);
