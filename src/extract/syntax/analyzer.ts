@@ -1,6 +1,7 @@
 import { InputError } from '../errors.ts';
 import { feat1, feat2, feat3, lexiconClasses, lowerForm, wordTable } from './features.ts';
 import { hashString } from './hash.ts';
+import { Lemmatizer } from './lemmatizer.ts';
 import { decodeModelFile, type ModelHeader } from './model-file.ts';
 import { Parser, type FeatureSet } from './parser.ts';
 import { UPOS_TAGS } from './upos.ts';
@@ -14,6 +15,8 @@ export interface AnalyzedSentence {
   forms: string[];
   upos: string[];
   feats: string[];
+  /** Lemmas (lower case; names as written). */
+  lemmas: string[];
   heads: Int32Array;
   deprels: string[];
 }
@@ -44,6 +47,7 @@ export class SyntaxAnalyzer {
   readonly lang: string;
   readonly tagger: Tagger;
   readonly parser: Parser;
+  readonly lemmatizer: Lemmatizer;
   readonly headers: { tagger: ModelHeader; parser: ModelHeader };
   private readonly expansions: Map<string, string[]>;
   private readonly ambiguous: Set<string>;
@@ -80,6 +84,7 @@ export class SyntaxAnalyzer {
     this.expansions = new Map(Object.entries(t.header.tables['multiword'] ?? {}));
     this.ambiguous = new Set(t.header.lists['ambiguous']);
     this.multiword = new LinearModel(t.models['multiword']!);
+    this.lemmatizer = new Lemmatizer(t.header.tables['lemmas'], t.header.tables['lemmaRules']);
   }
 
   /**
@@ -116,9 +121,11 @@ export class SyntaxAnalyzer {
       morph[i] = hashString(name) | 0;
     }
     const { heads, labels } = n ? this.parser.parse({ n, words, tags, morph }) : { heads: new Int32Array(0), labels: new Int32Array(0) };
+    const upos = [...tags].map((t) => UPOS_TAGS[t]!);
     return {
       forms: [...forms],
-      upos: [...tags].map((t) => UPOS_TAGS[t]!),
+      upos,
+      lemmas: forms.map((f, i) => this.lemmatizer.lemma(f, upos[i]!)),
       feats,
       heads,
       deprels: [...labels].map((l) => this.parser.labelNames[l] ?? 'dep'),

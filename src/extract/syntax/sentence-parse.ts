@@ -12,6 +12,7 @@ export interface SentenceParse {
   words: SentenceWords;
   upos: string[];
   feats: string[];
+  lemmas: string[];
   /** Head of each word: index of the head word, -1 for the root. */
   heads: Int32Array;
   deprels: string[];
@@ -22,7 +23,7 @@ export function parseSentenceTokens(analyzer: SyntaxAnalyzer, tokens: readonly {
   const words = sentenceWords(tokens.slice(from, to), lang, analyzer);
   const a = analyzer.analyze(words.forms);
   const heads = Int32Array.from(a.heads, (h) => h - 1);
-  return { tokenFrom: from, words, upos: a.upos, feats: a.feats, heads, deprels: a.deprels };
+  return { tokenFrom: from, words, upos: a.upos, feats: a.feats, lemmas: a.lemmas, heads, deprels: a.deprels };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { SyntaxAnalyzer, UPOS_TAGS } from '../analyzer.ts';
 import { readConllu, type UdSentence } from '../conllu.ts';
 import { scoreParses } from '../evaluate.ts';
+import { Lemmatizer } from '../lemmatizer.ts';
 import { encodeModelFile } from '../model-file.ts';
 import { morphClass as morphOf, Tagger } from '../tagger.ts';
+import { learnLemmas } from './lemmas.ts';
 import { generalLexicon } from './lexicons.ts';
 import { RECIPES, type Recipe } from './recipes.ts';
 import { collectLabelDictionary, collectLabels, jackknifeTags, parserExamples, trainParser, trainTagger, type Progress, taggerOf } from './train.ts';
@@ -50,8 +52,8 @@ export function recipeSentences(recipe: Recipe, read: TrainRequest['read'], forT
   return { train, dev, test: load(recipe.test, read) };
 }
 
-function tagScores(tagger: Tagger, sentences: UdSentence[]): { upos: number; feats: number; words: number } {
-  let words = 0, upos = 0, feats = 0;
+function tagScores(tagger: Tagger, lemmatizer: Lemmatizer, sentences: UdSentence[]): { upos: number; feats: number; lemma: number; words: number } {
+  let words = 0, upos = 0, feats = 0, lemma = 0;
   for (const s of sentences) {
     const forms = s.words.map((w) => w.form);
     const t = tagger.tag(forms);
@@ -59,9 +61,10 @@ function tagScores(tagger: Tagger, sentences: UdSentence[]): { upos: number; fea
       words++;
       if (t.upos[i] === w.upos) upos++;
       if (t.feats[i] === morphOf(w.feats)) feats++;
+      if (lemmatizer.lemma(w.form, t.upos[i]!).toLowerCase() === w.lemma.toLowerCase()) lemma++;
     });
   }
-  return { upos: upos / Math.max(1, words), feats: feats / Math.max(1, words), words };
+  return { upos: upos / Math.max(1, words), feats: feats / Math.max(1, words), lemma: lemma / Math.max(1, words), words };
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -88,11 +91,13 @@ export function runTraining(request: TrainRequest): TrainResult {
   if (request.kind === 'tagger') {
     const trained = trainTagger(train, recipe.tagger, request.progress, recipe.lexicon ? generalLexicon(recipe.lexicon) : undefined);
     const tagger = taggerOf(trained, recipe.tagger.minUpdates);
+    const { lemmas, lemmaRules } = learnLemmas(train);
+    const lemmatizer = new Lemmatizer(lemmas, lemmaRules);
     const scores: Record<string, Record<string, number>> = {};
     for (const [name, set] of [['dev', dev], ['test', test]] as const) {
       if (!set.length) continue;
-      const s = tagScores(tagger, set);
-      scores[name] = { upos: round(s.upos), feats: round(s.feats), words: s.words };
+      const s = tagScores(tagger, lemmatizer, set);
+      scores[name] = { upos: round(s.upos), feats: round(s.feats), lemma: round(s.lemma), words: s.words };
     }
     const bytes = encodeModelFile({
       header: {
@@ -100,7 +105,7 @@ export function runTraining(request: TrainRequest): TrainResult {
         lang: request.lang,
         meta: { ...meta, scores },
         lists: { upos: UPOS_TAGS, morph: trained.morphNames, ambiguous: trained.ambiguous, featureless: trained.featureless },
-        tables: { multiword: trained.expansions, tagDictionary: trained.tagDictionary, morphDictionary: trained.morphDictionary, ...(trained.lexicon ? { lexicon: trained.lexicon } : {}) },
+        tables: { multiword: trained.expansions, tagDictionary: trained.tagDictionary, morphDictionary: trained.morphDictionary, lemmas, lemmaRules, ...(trained.lexicon ? { lexicon: trained.lexicon } : {}) },
       },
       models: { upos: trained.upos.compact(0, recipe.tagger.minUpdates), morph: trained.morph.compact(0, recipe.tagger.minUpdates), multiword: trained.multiword.compact() },
     });
