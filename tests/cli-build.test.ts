@@ -110,6 +110,32 @@ describe('kg build', () => {
     expect(r.stderr).toMatch(/rules\.json: rule "x": unknown entity type "nobody"/);
   });
 
+  it.each([
+    [{ id: 'd1', relation: 'funds', dep: [{ id: 'v', lemma: ['financer'] }, { id: 's', from: 'v', rel: '>subject', ent: ['organization'] }, { id: 't', from: 'v', rel: '>obj', ent: ['organization'] }] }, /rules\.json: rule "d1": unknown dependency label "subject" \(known: acl, .*nsubj.*\)/],
+    [{ id: 'd2', relation: 'funds', dep: [{ id: 'v', upos: ['VERBE'] }, { id: 's', from: 'v', rel: '>nsubj', ent: ['organization'] }, { id: 't', from: 'v', rel: '>obj', ent: ['organization'] }] }, /rules\.json: rule "d2": unknown UPOS "VERBE" \(known: ADJ, .*VERB.*\)/],
+    [{ id: 'd3', relation: 'likes', dep: [{ id: 'v' }, { id: 's', from: 'v', rel: '>nsubj', ent: ['person'] }, { id: 't', from: 'v', rel: '>obj', ent: ['organization'] }] }, /rules\.json: rule "d3": unknown relation "likes" \(known: .*funds.*\)/],
+    [{ id: 'd4', relation: 'funds', dep: [{ id: 'v' }, { id: 's', from: 'w', rel: '>nsubj', ent: ['organization'] }, { id: 't', from: 'v', rel: '>obj', ent: ['organization'] }] }, /rules\.json: rule "d4": node "s": "from" must name an earlier node/],
+  ])('rejects a dependency rule with a bad token, naming the file, the rule and the token, exit 2', (rule, message) => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify({ rules: [rule] }));
+    const r = kg(['build', 'seeds', '--rules', join(dir, 'rules.json'), '--out', join(dir, 'out')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(join(dir, 'out', 'graph.json'))).toBe(false);
+  });
+
+  it('applies a dependency rule of a user rules file', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'doc.txt'), 'La société Dataxo sponsorise la société Bretix depuis 2015.');
+    const rule = { id: 'user.funds.sponsoriser', relation: 'funds', dep: [{ id: 'v', lemma: ['sponsoriser'] }, { id: 's', from: 'v', rel: '>nsubj', ent: ['organization'] }, { id: 't', from: 'v', rel: '>obj', ent: ['organization'] }] };
+    writeFileSync(join(dir, 'rules.json'), JSON.stringify({ rules: [rule] }));
+    const r = kg(['build', join(dir, 'doc.txt'), '--rules', join(dir, 'rules.json'), '--out', join(dir, 'out')]);
+    expect(r.status, r.stderr).toBe(0);
+    const graph = parseGraph(readFileSync(join(dir, 'out', 'graph.json'), 'utf8'));
+    const links = graph.mapEdges((_, a, s, t) => [graph.getNodeAttribute(s, 'label'), a.relation, graph.getNodeAttribute(t, 'label'), a.pattern]);
+    expect(links).toContainEqual(['Dataxo', 'funds', 'Bretix', 'user.funds.sponsoriser']);
+  });
+
   /** Builds `inputs` twice, with the extra arguments and environment of each run, and expects the same graph. */
   const expectSameGraph = (inputs: string[], one: { args: string[]; env?: NodeJS.ProcessEnv }, two: { args: string[]; env?: NodeJS.ProcessEnv }) => {
     const dir = tmp();

@@ -2,6 +2,7 @@ import { cleanText, toOriginalSpan } from './clean.ts';
 import rulesEn from './data/rules.en.json';
 import rulesFr from './data/rules.fr.json';
 import { findMentions, type DocContext, type MentionSpan } from './entities.ts';
+import { compileDependencyRule, findDependencyRelations, type DependencyRule } from './dependency/index.ts';
 import { InputError } from './errors.ts';
 import { detectLanguageOfTokens } from './lang.ts';
 import { getLexicon, Lexicon, type LexiconData, type LexiconKey } from './lexicon.ts';
@@ -29,6 +30,8 @@ export const extractDefaults: Required<Pick<ExtractOptions, 'rules'>> = { rules:
 interface Engine {
   lexicon: Lexicon;
   rules: CompiledRule[];
+  /** Patterns over the dependency parse. */
+  dependencyRules: DependencyRule[];
 }
 
 const engines = new Map<string, Engine>();
@@ -58,16 +61,19 @@ export function getEngine(lang: Lang, userRules: ExtractOptions['rules'] = []): 
     }
   }
   const rules: CompiledRule[] = [];
+  const dependencyRules: DependencyRule[] = [];
   const ids = new Set<string>();
   for (const { file, content } of files) {
     for (const spec of content.rules ?? []) {
-      const rule = compileRule(spec, classes, lexicon, file);
+      if (spec && spec.dep !== undefined && spec.pattern !== undefined) throw new InputError(`${file}: rule "${spec.id}": give either "pattern" (surface) or "dep" (dependency), not both`);
+      const rule = spec && spec.dep !== undefined ? compileDependencyRule(spec, lexicon, file) : compileRule(spec, classes, lexicon, file);
       if (ids.has(rule.id)) throw new InputError(`${file}: rule id "${rule.id}" is used twice; give each rule its own id`);
       ids.add(rule.id);
-      rules.push(rule);
+      if ('nodes' in rule) dependencyRules.push(rule);
+      else rules.push(rule);
     }
   }
-  engine = { lexicon, rules };
+  engine = { lexicon, rules, dependencyRules };
   engines.set(cacheKey, engine);
   return engine;
 }
@@ -116,7 +122,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
   if (english && ENGLISH_SPLITS.test(clean.text)) ({ tokens, sentences } = splitSentences(tokenize(clean.text, { possessives: true })));
   if (!options.lang && guess.unsure) warnings.push(`${doc.id}: language is neither French nor English as far as can be told; English rules were used.`);
   const engineLang: Lang = options.lang ?? (guess.unsure ? 'en' : lang);
-  const { lexicon, rules } = getEngine(engineLang, options.rules ?? []);
+  const { lexicon, rules, dependencyRules } = getEngine(engineLang, options.rules ?? []);
   const lowerWords = new Set<string>();
   const midCaps = new Set<string>();
   for (let k = 0; k < tokens.length; k++) {
@@ -149,7 +155,9 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions = {
       ctx.parses.set(s.index, parseSentenceTokens(analyzer, tokens, s.from, s.to, engineLang));
     }
   }
-  const found = findRelations({ ctx, clusters, rules }, bySentence, clusterOf, speakers);
+  const syntax = ctx.parses ? findDependencyRelations(ctx, dependencyRules, lexicon, bySentence, clusterOf) : undefined;
+  // links of the dependency patterns first: where a surface pattern finds the same link in the same sentence, the evidence names the dependency pattern
+  const found = [...(syntax?.found ?? []), ...findRelations({ ctx, clusters, rules, figureOwners: syntax?.figureOwners }, bySentence, clusterOf, speakers)];
 
   // "nous" is the organisation of the person speaking
   const employer = new Map<Cluster, Cluster>();

@@ -2,6 +2,7 @@ import { kindAdjectivesEnd, type DocContext, type MentionSpan } from './entities
 import { matchInIndex } from './lexicon.ts';
 import { normalizeName } from './normalize-name.ts';
 import type { Cluster } from './resolve.ts';
+import type { FigureOwner } from './dependency/figure-owners.ts';
 import type { CompiledRule, PatternElement } from './rules.ts';
 import type { Sentence } from './tokenize.ts';
 import type { EntityType, RelationName } from './types.ts';
@@ -52,6 +53,8 @@ export interface RelationContext {
   ctx: DocContext;
   clusters: Cluster[];
   rules: CompiledRule[];
+  /** Owners of figures found by syntax ("sentence:from" → owner, null for none): they replace the surface guesses. */
+  figureOwners?: Map<string, FigureOwner>;
 }
 
 /** An acronym right after an office, without "de": "maire LR", "député PS", "the Republican senator". */
@@ -350,6 +353,16 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         if (canOwn(items[a]) && items[a]!.type === 'organization') forOwner = (items[a] as EntityItem).clusters[0];
       }
       let pattern = 'has_figure.nearest';
+      const bySyntax = rc.figureOwners?.get(`${s.index}:${fig.from}`);
+      // money in a sentence about a programme is the programme's, whoever the syntax names as the amount's complement
+      const programmeMoney = isMoney && (programmeHere || (lastProgramme && s.index - lastProgramme.sentence === 1)) && (bySyntax?.why === 'complement' || bySyntax?.why === 'subject-complement');
+      if (bySyntax !== undefined && !programmeMoney) {
+        if (bySyntax.cluster && bySyntax.cluster !== figCluster) {
+          found.push({ source: bySyntax.cluster, target: figCluster, relation: 'has_figure', sentence: s.index, pattern: `has_figure.syntax-${bySyntax.why}` });
+          typedPairs.add(`${bySyntax.cluster.id}|${figCluster.id}`);
+        }
+        if (bySyntax.cluster || bySyntax.why === 'source') continue;
+      }
       if (isMoney && programmeHere && !(forOwner && programmeHere[1] > k)) owner = programmeHere[0].clusters[0];
       else if (forOwner) {
         owner = forOwner;

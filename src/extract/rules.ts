@@ -1,6 +1,7 @@
 import { InputError } from './errors.ts';
 import { splitPhrase, type Lexicon, type LexiconKey } from './lexicon.ts';
 import { normWord } from './tokenize.ts';
+import type { DependencyNodeSpec } from './dependency/patterns.ts';
 import type { EntityType, RelationName } from './types.ts';
 import { ENTITY_TYPES, RELATION_NAMES } from './types.ts';
 
@@ -8,7 +9,9 @@ import { ENTITY_TYPES, RELATION_NAMES } from './types.ts';
 export interface RuleSpec {
   id: string;
   relation: RelationName;
-  pattern: string;
+  /** A surface pattern (see the rules file's "about"); or `dep`, a pattern over the dependency parse. */
+  pattern?: string;
+  dep?: DependencyNodeSpec[];
   /** "speaker": the source is the organisation of the person speaking. */
   source?: 'speaker';
   /** [sentence, expected source label, expected target label]; empty labels: needs the document's context. */
@@ -104,7 +107,7 @@ export function compileRule(spec: RuleSpec, classes: Map<string, unknown>, lexic
   const elements: PatternElement[] = [];
   let parts: string[] = [];
   try {
-    parts = splitPattern(spec.pattern);
+    parts = splitPattern(spec.pattern!);
   } catch (error) {
     fail((error as Error).message);
   }

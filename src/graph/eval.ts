@@ -39,7 +39,21 @@ export interface DocReport {
   missedEntities: string[];
   spuriousEntities: string[];
   missedRelations: string[];
+  /**
+   * Why each missed relation was missed (parallel to missedRelations): "entity" (an end was not found),
+   * "label" (a typed link between the ends has another relation), "syntax" (both ends share a sentence
+   * and no typed link joins them there: a parse or a rule is missing), "coreference" (both ends found,
+   * never in one sentence: one of them is named there only through "le groupe", "il", "son").
+   */
+  missedWhy: MissedWhy[];
   spuriousRelations: string[];
+}
+
+export interface MissedWhy {
+  category: 'entity' | 'label' | 'syntax' | 'coreference';
+  detail: string;
+  /** The sentence both ends share (its offsets in the document, and its text when the graph keeps texts). */
+  sentence?: { start: number; end: number; text?: string };
 }
 
 export interface EvalReport {
@@ -108,7 +122,7 @@ export function evaluateGraph(graph: KgGraph, gold: GoldFile): EvalReport {
   const docs: DocReport[] = [];
 
   for (const [docId, goldDoc] of Object.entries(gold.docs)) {
-    const report: DocReport = { doc: docId, missedEntities: [], spuriousEntities: [], missedRelations: [], spuriousRelations: [] };
+    const report: DocReport = { doc: docId, missedEntities: [], spuriousEntities: [], missedRelations: [], missedWhy: [], spuriousRelations: [] };
     const nodes = graph.filterNodes((_, a) => a.mentions.some((m) => m.doc === docId));
     // entities: non-optional gold first, then optional ones absorb what they match
     const used = new Set<string>();
@@ -161,7 +175,10 @@ export function evaluateGraph(graph: KgGraph, gold: GoldFile): EvalReport {
           if (!r.optional) counts.tp++;
         } else if (!r.optional) {
           counts.fn++;
-          if (mode === 'labeled') report.missedRelations.push(`${r.source} -${r.relation}-> ${r.target}`);
+          if (mode === 'labeled') {
+            report.missedRelations.push(`${r.source} -${r.relation}-> ${r.target}`);
+            report.missedWhy.push(whyMissed(graph, docId, nodes, endMatches, r));
+          }
         }
       }
       for (const e of edges) {
@@ -192,6 +209,53 @@ export function evaluateGraph(graph: KgGraph, gold: GoldFile): EvalReport {
   };
 }
 
+/** The sentence around a position of a text: from after the previous ". ", "! ", "? " or line break to the next. */
+function sentenceSpan(text: string, pos: number): { start: number; end: number } {
+  const boundary = /[.!?]["»”)]?(?=\s|\p{Lu})|\n/gu;
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(boundary)) {
+    const after = m.index! + m[0].length;
+    if (after <= pos) start = after;
+    else {
+      end = after;
+      break;
+    }
+  }
+  return { start, end };
+}
+
+/** Sorts a missed gold relation into entity, label, syntax or coreference (see DocReport.missedWhy). */
+function whyMissed(graph: KgGraph, docId: string, nodes: string[], endMatches: (node: string, name: string) => boolean, r: GoldRelation): MissedWhy {
+  const sources = nodes.filter((n) => endMatches(n, r.source));
+  const targets = nodes.filter((n) => endMatches(n, r.target));
+  if (!sources.length || !targets.length) {
+    const which = !sources.length && !targets.length ? 'neither end' : !sources.length ? `source "${r.source}"` : `target "${r.target}"`;
+    return { category: 'entity', detail: `${which} not found in the document` };
+  }
+  const between = graph.filterEdges((e, a) => {
+    const [s, t] = [graph.source(e), graph.target(e)];
+    return ((sources.includes(s) && targets.includes(t)) || (sources.includes(t) && targets.includes(s))) && a.evidence.some((x) => x.doc === docId);
+  });
+  const typed = between.map((e) => graph.getEdgeAttributes(e)).filter((a) => a.relation !== 'co_occurs');
+  if (typed.length) return { category: 'label', detail: `found as ${[...new Set(typed.map((a) => a.relation))].join(', ')}` };
+  const together = between.map((e) => graph.getEdgeAttributes(e)).find((a) => a.relation === 'co_occurs');
+  const text = (graph.getAttribute('texts') as Record<string, string> | undefined)?.[docId];
+  let shared: { start: number; end: number } | undefined = together?.evidence.find((x) => x.doc === docId);
+  if (!shared && text !== undefined) {
+    // figures have no co-occurrence links: find a sentence of the text holding a mention of each end
+    const sentenceAt = (pos: number) => sentenceSpan(text, pos);
+    const spans = (ns: string[]) => ns.flatMap((n) => (graph.getNodeAttribute(n, 'mentions') as { doc: string; start: number }[]).filter((m) => m.doc === docId).map((m) => sentenceAt(m.start)));
+    const targetSpans = new Set(spans(targets).map((x) => `${x.start}:${x.end}`));
+    shared = spans(sources).find((x) => targetSpans.has(`${x.start}:${x.end}`));
+  }
+  if (shared) {
+    const sentence = text !== undefined ? text.slice(shared.start, shared.end) : undefined;
+    return { category: 'syntax', detail: 'both ends in one sentence, no typed link there', sentence: { start: shared.start, end: shared.end, ...(sentence !== undefined ? { text: sentence } : {}) } };
+  }
+  return { category: 'coreference', detail: 'both ends found, never named in one sentence' };
+}
+
 export function formatReport(report: EvalReport, verbose = false): string {
   const row = (name: string, s: Score) =>
     `${name.padEnd(22)} ${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}  ${s.f1.toFixed(3)}   ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}`;
@@ -205,7 +269,12 @@ export function formatReport(report: EvalReport, verbose = false): string {
       lines.push('', `== ${d.doc}`);
       for (const x of d.missedEntities) lines.push(`  missed entity    ${x}`);
       for (const x of d.spuriousEntities) lines.push(`  spurious entity  ${x}`);
-      for (const x of d.missedRelations) lines.push(`  missed relation  ${x}`);
+      d.missedRelations.forEach((x, i) => {
+        const why = d.missedWhy[i];
+        lines.push(`  missed relation  ${x}${why ? `  [${why.category}: ${why.detail}${why.sentence ? ` at ${why.sentence.start}–${why.sentence.end}` : ''}]` : ''}`);
+        // document text reaches the terminal without control or direction characters
+        if (why?.sentence?.text !== undefined) lines.push(`                   « ${why.sentence.text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim()} »`);
+      });
       for (const x of d.spuriousRelations) lines.push(`  spurious relation ${x}`);
     }
   }
