@@ -552,6 +552,19 @@ describe('relation rules', () => {
     expect(triples.map((t) => t.slice(0, 3))).toContainEqual([source, relation, target]);
   });
 
+  // a dependency pattern's examples must produce its link through that very pattern (one that can never match fails here)
+  const dependencyExamples = all
+    .filter((rule) => rule.dep)
+    .flatMap((rule) => (rule.examples ?? []).map(([sentence, source, target]) => [rule.id, sentence, source, target, rule.relation] as const));
+  it('has dependency patterns with examples', () => {
+    expect(getEngine('fr').dependencyRules.length).toBe(all.filter((rule) => rule.dep && rule.id.startsWith('fr.')).length);
+    expect(dependencyExamples.length).toBeGreaterThan(30);
+  });
+  it.each(dependencyExamples)('%s: %s', (id, sentence, source, target, relation) => {
+    const { triples } = extract(sentence);
+    expect(triples).toContainEqual([source, relation, target, id]);
+  });
+
   it('rejects a user rule with an unknown relation, naming the file and rule', () => {
     const bad = { file: 'mine.json', content: { rules: [{ id: 'x', relation: 'likes', pattern: '$s:person aime $t:organization' }] } as unknown as RulesFile };
     expect(() => getEngine('fr', [bad])).toThrow(InputError);
