@@ -2,7 +2,7 @@ import { kindAdjectivesEnd, type DocContext, type MentionSpan } from './entities
 import { matchInIndex } from './lexicon.ts';
 import { normalizeName } from './normalize-name.ts';
 import type { Cluster } from './resolve.ts';
-import type { FigureOwner } from './dependency/figure-owners.ts';
+import { figureKey, type FigureOwner } from './dependency/figure-owners.ts';
 import type { CompiledRule, PatternElement } from './rules.ts';
 import type { Sentence } from './tokenize.ts';
 import type { EntityType, RelationName } from './types.ts';
@@ -353,7 +353,7 @@ export function findRelations(rc: RelationContext, mentionsBySentence: Map<numbe
         if (canOwn(items[a]) && items[a]!.type === 'organization') forOwner = (items[a] as EntityItem).clusters[0];
       }
       let pattern = 'has_figure.nearest';
-      const bySyntax = rc.figureOwners?.get(`${s.index}:${fig.from}`);
+      const bySyntax = rc.figureOwners?.get(figureKey(s.index, fig.from));
       // money in a sentence about a programme is the programme's, whoever the syntax names as the amount's complement
       const programmeMoney = isMoney && (programmeHere || (lastProgramme && s.index - lastProgramme.sentence === 1)) && (bySyntax?.why === 'complement' || bySyntax?.why === 'subject-complement');
       if (bySyntax !== undefined && !programmeMoney) {

@@ -36,6 +36,11 @@ function caseOf(g: DepSentence, w: number): number | undefined {
   return undefined;
 }
 
+/** The key of a figure mention in the owners' map: its sentence and first token. */
+export function figureKey(sentence: number, from: number): string {
+  return `${sentence}:${from}`;
+}
+
 export interface FigureOwner {
   cluster: Cluster | null;
   why: string;

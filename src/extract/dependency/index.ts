@@ -4,7 +4,7 @@ import type { FoundRelation } from '../relations.ts';
 import type { Cluster } from '../resolve.ts';
 import { spanWords } from '../syntax/sentence-parse.ts';
 import { resolveAnaphors, type ResolvedAnaphor } from './coreference.ts';
-import { figureOwner, type FigureOwner } from './figure-owners.ts';
+import { figureKey, figureOwner, type FigureOwner } from './figure-owners.ts';
 import { endRefs, matchRule } from './matcher.ts';
 import type { DependencyRule } from './patterns.ts';
 import { buildDepSentence, type DepSentence } from './sentence-graph.ts';
@@ -17,15 +17,11 @@ export interface DependencyResult {
   /** Owner of each figure mention by syntax ("sentence:from" → cluster, or null for no owner). */
   figureOwners: Map<string, FigureOwner>;
   anaphors: ResolvedAnaphor[];
-  graphs: DepSentence[];
 }
 
 /** The nouns that stand for the name after them ("la société Dataxo", "le ministre Paul Martin"). */
 const DESCRIPTOR_LISTS: LexiconKey[] = ['orgHeads', 'placeHeads', 'programmeHeads', 'leaderTitles', 'workTitles', 'professions', 'anaphor_org' as LexiconKey, 'anaphor_place' as LexiconKey, 'descriptor_nouns' as LexiconKey];
 
-export function figureKey(sentence: number, from: number): string {
-  return `${sentence}:${from}`;
-}
 
 /** Relations by dependency patterns, figure owners and anaphors over the parsed sentences of a document. */
 export function findDependencyRelations(ctx: DocContext, rules: DependencyRule[], lexicon: Lexicon, mentionsBySentence: Map<number, MentionSpan[]>, clusterOf: Map<MentionSpan, Cluster>): DependencyResult {
@@ -56,5 +52,5 @@ export function findDependencyRelations(ctx: DocContext, rules: DependencyRule[]
     const owner = figureOwner(f.g, f.word, lexicon);
     figureOwners.set(figureKey(f.mention.sentence, f.mention.from), owner);
   }
-  return { found, figureOwners, anaphors, graphs };
+  return { found, figureOwners, anaphors };
 }
