@@ -2,7 +2,7 @@ import type { Lexicon, LexiconKey } from '../lexicon.ts';
 import type { Cluster } from '../resolve.ts';
 import { normWord } from '../tokenize.ts';
 import type { EntityType } from '../types.ts';
-import type { DepSentence } from './sentence-graph.ts';
+import { caseOf, SOURCE_CASES, type DepSentence } from './sentence-graph.ts';
 
 /**
  * Coreference inside a document, over the parse: definite and demonstrative descriptions ("le groupe",
@@ -71,8 +71,8 @@ function isMainSubject(g: DepSentence, w: number): boolean {
  * ("…, rapporte Le Parisien"): never what is talked about next.
  */
 function isSource(g: DepSentence, w: number, lexicon: Lexicon): boolean {
-  const kase = g.deps[w]!.find((a) => a.label === 'case');
-  if (kase && (g.lemmas[kase.word] === 'selon' || g.lemmas[kase.word] === 'apres' || g.lemmas[kase.word] === 'according')) return true;
+  const kase = caseOf(g, w);
+  if (kase !== undefined && SOURCE_CASES.has(g.lemmas[kase]!)) return true;
   const head = g.parse.heads[w]!;
   if (head < 0 || !lexicon.has('source_verbs' as LexiconKey, g.lemmas[head]!)) return false;
   const aside = g.parse.deprels[head]!;
@@ -80,8 +80,8 @@ function isSource(g: DepSentence, w: number, lexicon: Lexicon): boolean {
 }
 
 function isOblique(g: DepSentence, w: number): boolean {
-  const kase = g.deps[w]!.find((a) => a.label === 'case');
-  return !!kase && g.lemmas[kase.word] !== 'de' && g.lemmas[kase.word] !== 'of';
+  const kase = caseOf(g, w);
+  return kase !== undefined && g.lemmas[kase] !== 'de' && g.lemmas[kase] !== 'of';
 }
 
 /** Resolves the anaphors of a document's parsed sentences (in order) and marks them on the graphs. */

@@ -1,6 +1,6 @@
 import type { Lexicon, LexiconKey } from '../lexicon.ts';
 import type { Cluster } from '../resolve.ts';
-import type { DepSentence, EntityRef } from './sentence-graph.ts';
+import { caseOf, SOURCE_CASES, type DepSentence, type EntityRef } from './sentence-graph.ts';
 
 /**
  * Whose figure is it, by syntax. From the figure's word, up the tree:
@@ -18,19 +18,16 @@ import type { DepSentence, EntityRef } from './sentence-graph.ts';
 const SUBJECTS = new Set(['nsubj', 'nsubj:pass']);
 const COMPLEMENTS = new Set(['nmod', 'nmod:poss', 'det', 'appos']);
 const NO_OWNER_CASES = new Set(['selon', 'apres', 'according', 'par', 'sur', 'contre', 'avec', 'face', 'comme', 'like', 'parmi', 'dont']);
-/** "selon X", "d'après X": who says it. */
-const SOURCE_CASES = new Set(['selon', 'apres', 'according']);
 const WHERE_CASES = new Set(['en', 'a', 'dans', 'in', 'at', 'chez', 'sur']);
 const STOP_LABELS = new Set(['ccomp', 'parataxis', 'parataxis:insert', 'root', 'dislocated', 'vocative', 'list']);
 const MAX_STEPS = 8;
 const CLAUSAL = new Set(['conj', 'xcomp', 'ccomp', 'advcl', 'parataxis', 'parataxis:insert', 'csubj', 'root']);
 
 /** The preposition of a word, or of the first conjunct it is coordinated with ("comme A, B et C"). */
-function caseOf(g: DepSentence, w: number): number | undefined {
+function conjunctCase(g: DepSentence, w: number): number | undefined {
   for (let k = 0; k < 4 && w >= 0; k++) {
-    const kase = g.deps[w]!.find((d) => d.label === 'case');
-    if (kase) return kase.word;
-    if (g.parse.deprels[w] !== 'conj') return undefined;
+    const kase = caseOf(g, w);
+    if (kase !== undefined || g.parse.deprels[w] !== 'conj') return kase;
     w = g.parse.heads[w]!;
   }
   return undefined;
@@ -58,7 +55,7 @@ function complementOwner(g: DepSentence, noun: number, lexicon: Lexicon): Entity
     if (!COMPLEMENTS.has(a.label) || a.word === noun) continue;
     const refs = owners(g, a.word);
     if (!refs.length) continue;
-    const kase = caseOf(g, a.word);
+    const kase = conjunctCase(g, a.word);
     if (kase !== undefined && NO_OWNER_CASES.has(g.lemmas[kase]!)) continue;
     // "300.000 emplois en France": a place after "en", "à", "dans" says where, not whose
     if (kase !== undefined && refs[0]!.type === 'place' && WHERE_CASES.has(g.lemmas[kase]!)) continue;
@@ -109,8 +106,8 @@ export function figureOwner(g: DepSentence, fig: number, lexicon: Lexicon): Figu
     const head = g.parse.heads[cur]!;
     if (head < 0 || STOP_LABELS.has(label)) return { cluster: null, why: 'clause' };
     if (label === 'obl' || label.startsWith('obl:')) {
-      const kase = g.deps[cur]!.find((a) => a.label === 'case');
-      if (kase && SOURCE_CASES.has(g.lemmas[kase.word]!)) return { cluster: null, why: 'source' };
+      const kase = caseOf(g, cur);
+      if (kase !== undefined && SOURCE_CASES.has(g.lemmas[kase]!)) return { cluster: null, why: 'source' };
     }
     below = cur;
     cur = head;

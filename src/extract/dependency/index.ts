@@ -3,7 +3,7 @@ import type { Lexicon, LexiconKey } from '../lexicon.ts';
 import type { FoundRelation } from '../relations.ts';
 import type { Cluster } from '../resolve.ts';
 import { spanWords } from '../syntax/sentence-parse.ts';
-import { resolveAnaphors, type ResolvedAnaphor } from './coreference.ts';
+import { resolveAnaphors } from './coreference.ts';
 import { figureKey, figureOwner, type FigureOwner } from './figure-owners.ts';
 import { endRefs, matchRule } from './matcher.ts';
 import type { DependencyRule } from './patterns.ts';
@@ -16,7 +16,6 @@ export interface DependencyResult {
   found: FoundRelation[];
   /** Owner of each figure mention by syntax ("sentence:from" → cluster, or null for no owner). */
   figureOwners: Map<string, FigureOwner>;
-  anaphors: ResolvedAnaphor[];
 }
 
 /** The nouns that stand for the name after them ("la société Dataxo", "le ministre Paul Martin"). */
@@ -34,7 +33,7 @@ export function findDependencyRelations(ctx: DocContext, rules: DependencyRule[]
     graphs.push(g);
     for (const x of mentions) if (x.cluster.type === 'figure') figures.push({ g, word: x.head, mention: x.m });
   }
-  const anaphors = resolveAnaphors(graphs, lexicon);
+  resolveAnaphors(graphs, lexicon);
   const found: FoundRelation[] = [];
   for (const g of graphs) {
     for (const rule of rules) {
@@ -52,5 +51,5 @@ export function findDependencyRelations(ctx: DocContext, rules: DependencyRule[]
     const owner = figureOwner(f.g, f.word, lexicon);
     figureOwners.set(figureKey(f.mention.sentence, f.mention.from), owner);
   }
-  return { found, figureOwners, anaphors };
+  return { found, figureOwners };
 }

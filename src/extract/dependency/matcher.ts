@@ -71,7 +71,16 @@ export function matchRule(rule: DependencyRule, g: DepSentence, lexicon: Lexicon
       return;
     }
     const node = nodes[k]!;
-    const pool = k === 0 ? Array.from({ length: g.n }, (_, w) => w) : candidates(node, g, bound[node.from]!);
+    if (k === 0) {
+      for (let w = 0; w < g.n; w++) {
+        if (!accepts(node, g, w, lexicon)) continue;
+        bound[0] = w;
+        step(1);
+      }
+      bound[0] = -1;
+      return;
+    }
+    const pool = candidates(node, g, bound[node.from]!);
     if (node.not) {
       if (pool.some((w) => !taken(w, k) && accepts(node, g, w, lexicon))) return;
       step(k + 1);

@@ -51,6 +51,14 @@ function addArc(g: DepSentence, head: number, dep: number, label: string): void 
   g.govs[dep]!.push({ word: head, label });
 }
 
+/** The preposition (the `case` dependent) of a word, if any. */
+export function caseOf(g: DepSentence, w: number): number | undefined {
+  return g.deps[w]!.find((a) => a.label === 'case')?.word;
+}
+
+/** "selon X", "d'après X": who says it. */
+export const SOURCE_CASES: ReadonlySet<string> = new Set(['selon', 'apres', 'according']);
+
 function childrenBy(g: DepSentence, w: number, labels: Set<string>): number[] {
   return g.deps[w]!.filter((a) => labels.has(a.label)).map((a) => a.word);
 }

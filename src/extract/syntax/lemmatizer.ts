@@ -5,7 +5,7 @@
  */
 
 /** Tags whose lemma is the form itself (names, numbers, punctuation). */
-const FORM_IS_LEMMA = new Set(['PROPN', 'NUM', 'PUNCT', 'SYM', 'X']);
+export const FORM_IS_LEMMA: ReadonlySet<string> = new Set(['PROPN', 'NUM', 'PUNCT', 'SYM', 'X']);
 /** The longest suffix a rule looks at. */
 export const MAX_LEMMA_SUFFIX = 6;
 

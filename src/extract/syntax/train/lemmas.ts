@@ -1,7 +1,5 @@
 import type { UdSentence } from '../conllu.ts';
-import { lemmaEdit, lemmaForm, Lemmatizer, MAX_LEMMA_SUFFIX } from '../lemmatizer.ts';
-
-const FORM_IS_LEMMA = new Set(['PROPN', 'NUM', 'PUNCT', 'SYM', 'X']);
+import { FORM_IS_LEMMA, lemmaEdit, lemmaForm, Lemmatizer, MAX_LEMMA_SUFFIX } from '../lemmatizer.ts';
 
 /** Majority of counted values per key; ties go to the value seen first. */
 function majority<V>(counts: Map<string, Map<V, number>>): Map<string, V> {
